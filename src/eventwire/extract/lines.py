@@ -1,0 +1,262 @@
+"""Line-level boilerplate removal for crawl-text dumps (WET records, saved page text).
+
+Such dumps keep every visible line of a page: menus, ad notices, log-in walls,
+comment widgets around the article. With no markup left, each line is judged by
+its own features (length, closing punctuation, share of function words, a
+furniture lexicon) and by where it sits: the article body is the densest run of
+prose lines (a maximum-sum segment, as in Finn et al.'s Body Text Extraction);
+the title, subheading and byline are the few clean lines right above it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from eventwire.extract import meta
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]»]*$|[.!?][\"'”’]+\s*\)?$")
+_QUOTE_CHARS = "\"“”«»"
+
+#: Scores of the body search: prose pulls a line range in, furniture pushes it out.
+_FURNITURE_PENALTY = -12.0
+_SHORT_PENALTY = -2.0
+_MAX_HEADER_LINES = 5
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    words: int
+    ends_sentence: bool
+    stop_ratio: float
+    furniture: str | None  # lexicon class, when the line is page furniture
+    repeated: bool = False  # seen in other documents of the same site or crawl
+    pos: int = -1  # position among the non-empty lines
+
+    @property
+    def prose(self) -> bool:
+        """A full sentence of running text: long enough, closed, made of function words too."""
+        if self.furniture or self.repeated:
+            return False
+        if self.words >= 25 and self.stop_ratio >= 0.2:
+            return True
+        return self.ends_sentence and self.words >= 8 and self.stop_ratio >= 0.12
+
+    @property
+    def sentence_like(self) -> bool:
+        return not self.furniture and not self.repeated and self.ends_sentence and self.words >= 3
+
+
+@dataclass
+class CleanText:
+    text: str
+    title: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    kept: list[int] = field(default_factory=list)  # indices of kept input lines
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> list[tuple[re.Pattern, str, int]]:
+    rows = []
+    text = resources.files("eventwire.extract").joinpath("data/boilerplate.tsv").read_text("utf-8")
+    for row in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t"):
+        rows.append((re.compile(row[0], re.IGNORECASE), row[1], int(row[2])))
+    return rows
+
+
+def furniture_class(text: str, words: int) -> str | None:
+    for pattern, cls, max_words in furniture_patterns():
+        if words <= max_words and pattern.search(text):
+            return cls
+    return None
+
+
+def analyse(index: int, text: str, repeated: frozenset[str] = frozenset()) -> Line:
+    words = _WORD.findall(text.lower())
+    stops = _stop_words()
+    n = len(words)
+    return Line(
+        index=index,
+        text=text,
+        words=n,
+        ends_sentence=bool(_ENDS_SENTENCE.search(text)),
+        stop_ratio=(sum(w in stops for w in words) / n) if n else 0.0,
+        furniture=furniture_class(text, n) if n <= 25 else None,
+        repeated=normalise(text) in repeated,
+    )
+
+
+def normalise(line: str) -> str:
+    """Key for cross-document line repetition: lowercase words only."""
+    return " ".join(_WORD.findall(line.lower()))
+
+
+def clean_lines(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
+    """Keep the article's lines (title returned apart), drop page furniture."""
+    lines = [analyse(i, t.strip(), repeated) for i, t in enumerate(unwrap(raw).split("\n")) if t.strip()]
+    for pos, ln in enumerate(lines):
+        ln.pos = pos
+    if not lines:
+        return CleanText("")
+    start, end = _body_span(lines)
+    header = _header(lines, start)
+    trailer = _trailer(lines, end)
+    body = [ln for ln in lines[start:end + 1] if _keep_in_body(ln, lines)]
+    title_line = header[0] if header and _title_like(header[0]) else None
+    kept = [ln for ln in header if ln is not title_line] + body + trailer
+
+    result = CleanText(
+        text="\n\n".join(ln.text for ln in kept),
+        title=title_line.text if title_line else None,
+        kept=[ln.index for ln in kept],
+    )
+    _fill_byline(result, header + body[:3] + body[-2:] + trailer)
+    return result
+
+
+def _body_span(lines: list[Line]) -> tuple[int, int]:
+    """Maximum-sum run of lines, scoring prose by its length and furniture as a strong penalty."""
+    best, best_span = float("-inf"), (0, len(lines) - 1)
+    running, run_start = 0.0, 0
+    for i, ln in enumerate(lines):
+        if ln.prose:
+            score = min(ln.words, 80) / 4.0
+        elif ln.furniture or ln.repeated:
+            score = _FURNITURE_PENALTY
+        elif ln.sentence_like:
+            score = 0.5
+        else:
+            score = _SHORT_PENALTY
+        if running <= 0:
+            running, run_start = score, i
+        else:
+            running += score
+        if running > best:
+            best, best_span = running, (run_start, i)
+    return best_span
+
+
+def _keep_in_body(ln: Line, lines: list[Line]) -> bool:
+    if ln.furniture or ln.repeated:
+        return False
+    if ln.prose or ln.sentence_like:
+        return True
+    # Short lines inside the article: subheadings and captions stay, menu runs go.
+    return not _in_menu_run(ln, lines)
+
+
+def _in_menu_run(ln: Line, lines: list[Line]) -> bool:
+    """Three or more consecutive short unpunctuated lines are a menu, not subheadings."""
+    pos = ln.pos
+
+    def short(i: int) -> bool:
+        return 0 <= i < len(lines) and lines[i].words <= 4 and not lines[i].ends_sentence
+
+    if not short(pos):
+        return False
+    run = 1
+    i = pos - 1
+    while short(i):
+        run, i = run + 1, i - 1
+    i = pos + 1
+    while short(i):
+        run, i = run + 1, i + 1
+    return run >= 3
+
+
+def _header(lines: list[Line], start: int) -> list[Line]:
+    """Clean lines directly above the body: title, subheading, byline, caption (top to bottom)."""
+    header: list[Line] = []
+    i = start - 1
+    while i >= 0 and len(header) < _MAX_HEADER_LINES:
+        ln = lines[i]
+        if ln.furniture or ln.repeated or _in_menu_run(ln, lines) or ln.words == 0:
+            break
+        header.insert(0, ln)
+        i -= 1
+    # A title repeated in the header (page title + headline) is kept once.
+    seen: set[str] = set()
+    unique = []
+    for ln in header:
+        key = normalise(ln.text)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ln)
+    return unique
+
+
+def _trailer(lines: list[Line], end: int) -> list[Line]:
+    """Closing sentences after the body ("X contributed to this article.") until the first furniture."""
+    out = []
+    for ln in lines[end + 1:]:
+        if not ln.sentence_like or ln.words > 40:
+            break
+        out.append(ln)
+    return out
+
+
+def _title_like(ln: Line) -> bool:
+    return 2 <= ln.words <= 30 and not ln.text.endswith((".", ":")) and not meta.is_dateline(ln.text) \
+        and not meta.parse_byline(ln.text)
+
+
+def _fill_byline(result: CleanText, candidates: list[Line]) -> None:
+    for ln in candidates:
+        byline = meta.parse_byline(ln.text)
+        if byline:
+            result.authors = result.authors or byline.authors
+            result.site = result.site or byline.site
+            result.date = result.date or byline.date
+        elif result.date is None and meta.is_dateline(ln.text):
+            result.date = meta.find_date(ln.text)
+        for name in meta.contributors(ln.text):
+            if name not in result.authors:
+                result.authors.append(name)
+
+
+# -- hard-wrapped text ------------------------------------------------------------
+
+def unwrap(raw: str) -> str:
+    """Join hard-wrapped paragraphs (newswire, e-mail) so that one line is one block again.
+
+    A text counts as wrapped when most of its lines are of similar width and end
+    mid-sentence; a page dump (one block per line) is returned unchanged.
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [ln.rstrip() for ln in raw.split("\n")]
+    body = [ln for ln in lines if ln.strip()]
+    if len(body) < 6:
+        return raw
+    long_open = sum(1 for ln in body if 45 <= len(ln) <= 100 and not _ENDS_SENTENCE.search(ln))
+    widths = sorted(len(ln) for ln in body)
+    if long_open / len(body) < 0.4 or widths[int(len(widths) * 0.9)] > 110:
+        return raw
+    paragraphs, current = [], []
+    for ln in lines:
+        if not ln.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and (ln.startswith(("  ", "\t")) or len(current[-1]) < 40):
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(ln.strip())
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n".join(paragraphs)

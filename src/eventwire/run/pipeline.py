@@ -1,0 +1,126 @@
+"""The pipeline as a plain list: read -> extract -> NLP stages -> store.
+
+`run_paths` streams records from the readers, skips the ones already stored
+(a document's id is the hash of its raw content), extracts articles, runs the
+analysis stages batch by batch and writes each batch in one transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from eventwire.errors import RejectedInput
+from eventwire.extract import extract
+from eventwire.ingest import RawItem, read_paths
+from eventwire.ingest.readers import content_hash
+from eventwire.ingest.sniff import sniff
+from eventwire.records import Document, Reject, Source
+from eventwire.run.stages import Work, build_stages
+
+
+@dataclass
+class Summary:
+    files: set[str] = field(default_factory=set)
+    new: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    non_english: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    reject_reasons: list[Reject] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.new + self.unchanged > 0
+
+
+def to_work(item: RawItem) -> Work:
+    """Extract one raw record; raises RejectedInput when it holds no article."""
+    article = extract(item)
+    source = Source(item.content_hash, item.path, article.url, item.format, item.record, item.content_hash, item.size)
+    doc = Document(
+        id=item.content_hash, url=article.url, title=article.title, date=article.date, site=article.site,
+        authors=article.authors, language=article.language, text=article.text,
+    )
+    return Work(source, doc, engine=article.engine)
+
+
+def process_one(content: str, url: str | None = None, date: str | None = None, title: str | None = None,
+                model: str | None = None, path: str = "<input>") -> Document:
+    """Full analysis of one text or HTML page, without a database."""
+    data = content.encode("utf-8", "surrogatepass")
+    fmt = sniff(data[:8192], path)
+    kind = "html" if fmt == "html" else "text"
+    item = RawItem(path, 0, fmt if fmt in ("html", "text") else "text", kind, content, content_hash(data),
+                   len(data), url, date, title)
+    work = to_work(item)
+    for stage in build_stages(model):
+        stage([work])
+    return work.document
+
+
+def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None = None, batch_size: int = 32,
+              progress: Callable[[Summary], None] | None = None,
+              on_reject: Callable[[Reject], None] | None = None) -> Summary:
+    from eventwire.store import Store
+
+    summary = Summary()
+    started = time.perf_counter()
+    stages = build_stages(model)
+    seen: set[str] = set()
+    with Store(db) as store:
+        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size):
+            if rejects:
+                store.reject(rejects)
+                summary.rejected += len(rejects)
+                summary.reject_reasons.extend(rejects)
+                for r in rejects:
+                    if on_reject:
+                        on_reject(r)
+            if batch:
+                for stage in stages:
+                    stage(batch)
+                summary.new += store.write([(w.source, w.document, w.engine) for w in batch])
+                summary.non_english += sum(1 for w in batch if w.document.language not in (None, "en"))
+            if progress:
+                progress(summary)
+        summary.counts = store.counts()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: Summary,
+             size: int) -> Iterator[tuple[list[Work], list[Reject]]]:
+    batch: list[Work] = []
+    rejects: list[Reject] = []
+    pending: list[RawItem] = []
+
+    def flush_pending() -> None:
+        stored = store.existing_ids(i.content_hash for i in pending)
+        for item in pending:
+            if item.content_hash in stored or item.content_hash in seen:
+                summary.unchanged += 1
+                continue
+            seen.add(item.content_hash)
+            try:
+                batch.append(to_work(item))
+            except RejectedInput as exc:
+                rejects.append(Reject(item.path, str(exc), item.record))
+        pending.clear()
+
+    for item in items:
+        summary.files.add(item.path)
+        if isinstance(item, Reject):
+            rejects.append(item)
+        else:
+            pending.append(item)
+        if len(pending) >= size:
+            flush_pending()
+        if len(batch) >= size or len(rejects) >= size:
+            yield batch, rejects
+            batch, rejects = [], []
+    flush_pending()
+    if batch or rejects:
+        yield batch, rejects

@@ -1,0 +1,47 @@
+"""Analysis stages, in order. Each takes a batch of `Work` and fills its `Document` further.
+
+Adding a stage means writing a callable with a `name` and listing it in
+`build_stages`; the executor (in-process today, Dask later) knows nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from eventwire.nlp import NLP
+from eventwire.nlp.spacy_nlp import NLP_LANGUAGES
+from eventwire.records import Document, Source
+
+
+@dataclass
+class Work:
+    source: Source
+    document: Document
+    engine: str = ""
+    doc: Any = None  # the spaCy Doc, for stages that need tokens and parses
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, batch: list[Work]) -> None: ...
+
+
+class NlpStage:
+    """Sentences, tokens and entities; only for languages the pipeline was trained on."""
+
+    name = "nlp"
+
+    def __init__(self, model: str | None = None):
+        self.nlp = NLP(model)
+
+    def __call__(self, batch: list[Work]) -> None:
+        todo = [w for w in batch if (w.document.language or "en") in NLP_LANGUAGES]
+        for work, doc in zip(todo, self.nlp.parse([w.document.text for w in todo])):
+            work.doc = doc
+            work.document.entities = self.nlp.entities(doc)
+
+
+def build_stages(model: str | None = None) -> list[Stage]:
+    return [NlpStage(model)]

@@ -1,0 +1,37 @@
+"""`eventwire export`: a table to JSON Lines, CSV or Parquet, using DuckDB's own writers."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+from eventwire.errors import EventwireError
+from eventwire.store.duck import Store
+from eventwire.store.schema import TABLES
+
+FORMATS = {"jsonl": "(FORMAT JSON)", "csv": "(FORMAT CSV, HEADER)", "parquet": "(FORMAT PARQUET)"}
+
+
+class ExportError(EventwireError):
+    """Unknown table or format, or an unwritable output."""
+
+
+def export_table(db: str, table: str, fmt: str, out: str | None = None) -> None:
+    if table not in TABLES:
+        raise ExportError(f"unknown table {table!r}; one of: {', '.join(TABLES)}")
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if fmt == "parquet" and not out:
+        raise ExportError("parquet needs --out FILE")
+    with Store(db, read_only=True) as store:
+        target = out or tempfile.mktemp(suffix=f".{fmt}")
+        store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{_quote(target)}' {FORMATS[fmt]}")
+    if not out:
+        with open(target, "rb") as fh:
+            sys.stdout.buffer.write(fh.read())
+        os.unlink(target)
+
+
+def _quote(path: str) -> str:
+    return path.replace("'", "''")
