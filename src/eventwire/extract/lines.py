@@ -117,8 +117,10 @@ def clean_lines(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     header = _header(lines, start)
     trailer = _trailer(lines, end)
     body = [ln for ln in lines[start:end + 1] if _keep_in_body(ln, lines)]
-    title_line = header[0] if header and _title_like(header[0]) else None
-    kept = [ln for ln in header if ln is not title_line] + body + trailer
+    title_pos = next((i for i, ln in enumerate(header) if _title_like(ln) and ln.words >= 4), None)
+    title_line = header[title_pos] if title_pos is not None else None
+    # Lines above the headline are section kickers ("World", "Liga Continental"), not article text.
+    kept = (header[title_pos + 1:] if title_line else header) + body + trailer
 
     result = CleanText(
         text="\n\n".join(ln.text for ln in kept),

@@ -44,4 +44,7 @@ class NlpStage:
 
 
 def build_stages(model: str | None = None) -> list[Stage]:
-    return [NlpStage(model)]
+    from eventwire.events.stage import EventStage
+    from eventwire.knowledge.stage import KnowledgeStage
+
+    return [NlpStage(model), KnowledgeStage(), EventStage()]

@@ -1,0 +1,1 @@
+"""Event coding: PLOVER and CAMEO events with their evidence spans."""
