@@ -4,6 +4,7 @@ The public API mirrors the CLI: `process()` analyses one text or HTML page and
 returns a `Document`; `run()` processes paths into a DuckDB file.
 """
 
+import eventwire.run as _run_package  # noqa: F401  (loaded first so that `run` below stays the function)
 from eventwire.records import Actor, Document, Entity, Event, Location, Quantity, Quote
 
 __version__ = "0.1.0"

@@ -19,7 +19,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Evidence-linked political events from raw news (HTML, WARC/WET, text dumps, JSON Lines).")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure accuracy on the shared evaluation data.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 DB_OPTION = typer.Option("eventwire.duckdb", "--db", help="DuckDB database file.")
@@ -47,8 +47,7 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
     from eventwire.run.pipeline import run_paths
 
     def warn(reject) -> None:
-        where = f"{reject.path}" + (f" (record {reject.record})" if reject.record else "")
-        err.print(f"[yellow]warning:[/] skipped {where}: {reject.reason}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning:[/] skipped {reject.path}: {reject.reason}", highlight=False, soft_wrap=True)
 
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                         console=err, transient=True)

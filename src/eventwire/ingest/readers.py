@@ -235,6 +235,8 @@ def read_warc(fh: BinaryIO, path: str) -> Iterator[RawItem | Reject]:
 
 def _warc_item(record, path: str, number: int) -> RawItem | Reject | None:
     rtype = record.rec_type
+    if rtype is None:
+        return Reject(path, f"record {number}: truncated or invalid WARC record header", number)
     if rtype not in ("response", "resource", "conversion"):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -247,6 +249,10 @@ def _warc_item(record, path: str, number: int) -> RawItem | Reject | None:
     data = record.content_stream().read(config.MAX_DOCUMENT_BYTES + 1)
     if len(data) > config.MAX_DOCUMENT_BYTES:
         return Reject(path, f"record {number}: too large (over {config.MAX_DOCUMENT_BYTES // 1_000_000} MB)", number)
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        declared = record.rec_headers.get_header("Content-Length")
+        return Reject(path, f"record {number}: truncated WARC record ({missing:,} of {declared} bytes missing)", number)
     if not data.strip():
         return None
     fmt = sniff(data[:8192], "")
