@@ -40,7 +40,9 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 @app.command()
 def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
         db: str = DB_OPTION, model: Optional[str] = MODEL_OPTION,
-        batch_size: int = typer.Option(32, help="Documents per NLP batch and per database transaction.")):
+        batch_size: int = typer.Option(32, help="Documents per NLP batch and per database transaction."),
+        workers: Optional[int] = typer.Option(None, "--workers", help="Run on a local Dask cluster with N worker processes."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://HOST:PORT).")):
     """Process news files into the database; prints a summary."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -54,8 +56,13 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
     with progress:
         task = progress.add_task("processing", total=None)
         try:
-            summary = run_paths(
-                paths, db=db, model=model, batch_size=batch_size, on_reject=warn,
+            if workers or scheduler:
+                from eventwire.run.distributed import run_distributed as runner
+                options = {"workers": workers, "scheduler": scheduler}
+            else:
+                runner, options = run_paths, {}
+            summary = runner(
+                paths, db=db, model=model, batch_size=batch_size, on_reject=warn, **options,
                 progress=lambda s: progress.update(
                     task, description=f"{s.new} new, {s.unchanged} unchanged, {s.rejected} rejected"),
             )

@@ -51,42 +51,46 @@ class Store:
 
     def write(self, batch: list[tuple[Source, Document, str]]) -> int:
         """Insert (source, document, engine) triples not stored yet; returns how many were new."""
-        fresh = self.existing_ids(src.id for src, _, _ in batch)
-        rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        for src, doc, engine in batch:
-            if src.id in fresh:
-                continue
-            fresh.add(src.id)
-            rows["documents"].append(self._row("documents", {**src.to_dict(), "ingested_at": now}))
-            rows["articles"].append(self._row("articles", {**doc.__dict__, "engine": engine}))
-            for name in CHILD_RECORDS:
-                for idx, item in enumerate(getattr(doc, name)):
-                    rows[name].append(self._row(name, {"doc_id": doc.id, "idx": idx, **item.__dict__}))
-        new = len(rows["documents"])
-        if not new:
+        stored = self.existing_ids(src.id for src, _, _ in batch)
+        rows = table_rows([item for item in batch if item[0].id not in stored])
+        return self.insert(rows)
+
+    def insert(self, rows: dict[str, list[tuple]]) -> int:
+        """Insert prepared rows (from `table_rows` or a worker's Parquet part) in one transaction."""
+        if not rows.get("documents"):
             return 0
+        before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
         self._insert(rows)
-        return new
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
+
+    def insert_parquet(self, folder: str) -> int:
+        """Load one worker part (a folder of `<table>.parquet`) in one transaction; duplicates are ignored."""
+        before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in TABLES:
+                path = os.path.join(folder, f"{table}.parquet")
+                if os.path.exists(path):
+                    self.con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?) ON CONFLICT DO NOTHING", [path])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
 
     def reject(self, rejects: list[Reject]) -> None:
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        rows = {"rejects": [
-            self._row("rejects", {"id": _reject_id(r), **r.to_dict(), "first_seen": now}) for r in rejects
-        ]}
+        rows = {"rejects": reject_rows(rejects)}
         if rows["rejects"]:
-            self._insert(rows, conflict="DO NOTHING")
+            self._insert(rows)
 
-    def _row(self, table: str, values: dict) -> tuple:
-        return tuple(to_cell(values.get(name), sql) for name, sql in TABLES[table][0])
-
-    def _insert(self, rows: dict[str, list[tuple]], conflict: str = "DO NOTHING") -> None:
+    def _insert(self, rows: dict[str, list[tuple]]) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, values in rows.items():
                 if values:
-                    marks = ", ".join("?" * len(TABLES[table][0]))
-                    self.con.executemany(f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT {conflict}", values)
+                    self.con.register("_incoming", to_arrow(table, values))
+                    self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming ON CONFLICT DO NOTHING")
+                    self.con.unregister("_incoming")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -99,6 +103,49 @@ class Store:
 
     def tables(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+
+
+def table_rows(batch: list[tuple[Source, Document, str]]) -> dict[str, list[tuple]]:
+    """Rows for every table from (source, document, engine) triples; pure, so workers can run it."""
+    rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    seen: set[str] = set()
+    for src, doc, engine in batch:
+        if src.id in seen:
+            continue
+        seen.add(src.id)
+        rows["documents"].append(_row("documents", {**src.to_dict(), "ingested_at": now}))
+        rows["articles"].append(_row("articles", {**doc.__dict__, "engine": engine}))
+        for name in CHILD_RECORDS:
+            for idx, item in enumerate(getattr(doc, name)):
+                rows[name].append(_row(name, {"doc_id": doc.id, "idx": idx, **item.__dict__}))
+    return rows
+
+
+def reject_rows(rejects: list[Reject]) -> list[tuple]:
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    return [_row("rejects", {"id": _reject_id(r), **r.to_dict(), "first_seen": now}) for r in rejects]
+
+
+def _row(table: str, values: dict) -> tuple:
+    return tuple(to_cell(values.get(name), sql) for name, sql in TABLES[table][0])
+
+
+def to_arrow(table: str, values: list[tuple]):
+    """Rows of `table` as an Arrow table with the column types DuckDB expects."""
+    import pyarrow as pa
+
+    columns = TABLES[table][0]
+    arrays = {name: [row[i] for row in values] for i, (name, _) in enumerate(columns)}
+    return pa.table({name: pa.array(arrays[name], type=_arrow_type(sql)) for name, sql in columns})
+
+
+def _arrow_type(sql: str):
+    import pyarrow as pa
+
+    return {"VARCHAR": pa.string(), "JSON": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
+            "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"),
+            "VARCHAR[]": pa.list_(pa.string())}[sql]
 
 
 def _reject_id(reject: Reject) -> str:

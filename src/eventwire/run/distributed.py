@@ -1,0 +1,187 @@
+"""The Dask executor: the same pipeline, run on a local or remote Dask cluster.
+
+Work is cut into shards of input files. A worker streams its shard through
+the stages and writes each batch as a *part*: a folder of Parquet files, one
+per table, completed by a `_SUCCESS` marker written last. The client loads
+parts into DuckDB one transaction each (DuckDB has a single writer) and then
+deletes them. A crash at any point leaves either an unfinished part (ignored
+and redone) or a finished one (loaded on the next run), and document ids are
+content hashes, so every document ends up stored exactly once.
+
+On a cluster, `--db` and the inputs must sit on a file system the workers share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from eventwire.errors import EventwireError, RejectedInput
+from eventwire.ingest.readers import iter_files, read_paths
+from eventwire.records import Reject
+from eventwire.store.duck import Store, table_rows, to_arrow
+
+SUCCESS = "_SUCCESS"
+_STAGES: dict[str | None, list] = {}
+
+
+class DistributedError(EventwireError):
+    """The Dask cluster cannot be reached or the input cannot be sharded."""
+
+
+@dataclass
+class ShardResult:
+    parts: list[str] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    unchanged: int = 0
+    files: list[str] = field(default_factory=list)
+
+
+def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
+                    model: str | None = None, batch_size: int = 32, shard_files: int = 32,
+                    progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None):
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    from eventwire.run.pipeline import Summary
+
+    if "-" in paths:
+        raise DistributedError("stdin (-) cannot be shared with Dask workers; write it to a file first")
+    summary = Summary()
+    started = time.perf_counter()
+    parts_root = os.path.abspath(db) + ".parts"
+    with Store(db) as store:
+        summary.new += _load_finished_parts(store, parts_root)  # left by a crashed run
+        known = frozenset(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall())
+        shards = list(_shards(paths, shard_files))
+        try:
+            cluster = None if scheduler else LocalCluster(
+                n_workers=workers or os.cpu_count(), threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=40)
+            client = Client(scheduler or cluster, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise DistributedError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
+        try:
+            [known_ids] = client.scatter([known], broadcast=True)  # one object, not its elements
+            futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
+                                     model, batch_size, pure=False) for shard in shards]
+            for future in as_completed(futures):
+                result: ShardResult = future.result()
+                summary.files.update(result.files)
+                summary.unchanged += result.unchanged
+                for part in result.parts:
+                    summary.new += store.insert_parquet(part)
+                    shutil.rmtree(part, ignore_errors=True)
+                if result.rejects:
+                    store.reject(result.rejects)
+                    summary.rejected += len(result.rejects)
+                    for r in result.rejects:
+                        if on_reject:
+                            on_reject(r)
+                if progress:
+                    progress(summary)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        summary.counts = store.counts()
+    shutil.rmtree(parts_root, ignore_errors=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
+                  batch_size: int) -> ShardResult:
+    """Runs on a worker: read, extract and analyse a shard, writing one Parquet part per batch."""
+    from eventwire.run.pipeline import to_work
+
+    stages = _worker_stages(model)
+    result = ShardResult(files=list(files))
+    batch, seen, number = [], set(), 0
+
+    def flush() -> None:
+        nonlocal batch, number
+        if batch:
+            for stage in stages:
+                stage(batch)
+            part = os.path.join(folder, f"part-{number:05d}")
+            write_part(part, table_rows([(w.source, w.document, w.engine) for w in batch]))
+            result.parts.append(part)
+            number += 1
+        batch = []
+
+    for item in read_paths(files):
+        if isinstance(item, Reject):
+            result.rejects.append(item)
+            continue
+        if item.content_hash in known or item.content_hash in seen:
+            result.unchanged += 1
+            continue
+        seen.add(item.content_hash)
+        try:
+            batch.append(to_work(item))
+        except RejectedInput as exc:
+            result.rejects.append(Reject(item.path, str(exc), item.record))
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return result
+
+
+def write_part(folder: str, rows: dict[str, list[tuple]]) -> None:
+    import pyarrow.parquet as pq
+
+    tmp = folder + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    for table, values in rows.items():
+        if values:
+            pq.write_table(to_arrow(table, values), os.path.join(tmp, f"{table}.parquet"))
+    open(os.path.join(tmp, SUCCESS), "w").close()
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
+
+
+def _worker_stages(model: str | None) -> list:
+    """Stages are built once per worker process, so the spaCy model loads once per worker."""
+    from eventwire.run.stages import build_stages
+
+    if model not in _STAGES:
+        _STAGES[model] = build_stages(model)
+    return _STAGES[model]
+
+
+def _load_finished_parts(store: Store, root: str) -> int:
+    loaded = 0
+    if not os.path.isdir(root):
+        return loaded
+    for dirpath, _, filenames in sorted(os.walk(root)):
+        if SUCCESS in filenames and not dirpath.endswith(".tmp"):
+            loaded += store.insert_parquet(dirpath)
+            shutil.rmtree(dirpath, ignore_errors=True)
+    return loaded
+
+
+def _shards(paths: list[str], size: int):
+    """Groups of files; a large file (a WARC) gets a shard of its own."""
+    shard: list[str] = []
+    for path in paths:
+        files = iter_files(path) if os.path.isdir(path) else [path]
+        for file in files:
+            if os.path.exists(file) and os.path.getsize(file) > 50_000_000:
+                yield [file]
+                continue
+            shard.append(file)
+            if len(shard) >= size:
+                yield shard
+                shard = []
+    if shard:
+        yield shard
+
+
+def _shard_id(files: list[str]) -> str:
+    return hashlib.sha256("\0".join(files).encode()).hexdigest()[:16]
+
