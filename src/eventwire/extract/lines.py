@@ -19,7 +19,7 @@ from importlib import resources
 from eventwire.extract import meta
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]»]*$|[.!?][\"'”’]+\s*\)?$")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’)\]»」]*$|[.!?][\"'”’]+\s*\)?$")
 _QUOTE_CHARS = "\"“”«»"
 
 #: Scores of the body search: prose pulls a line range in, furniture pushes it out.
@@ -63,11 +63,29 @@ class CleanText:
     kept: list[int] = field(default_factory=list)  # indices of kept input lines
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+@lru_cache(maxsize=32)
+def _stop_words(lang: str = "en") -> frozenset[str]:
+    """spaCy's stop-word list for `lang` (shipped with spaCy for ~70 languages); English when it has none."""
+    import importlib
 
-    return frozenset(STOP_WORDS)
+    try:
+        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    except ImportError:
+        module = importlib.import_module("spacy.lang.en.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+#: Languages written without spaces: a "word" is counted as two characters, and stop words are not measured.
+_UNSPACED = {"zh", "ja", "th", "lo", "km", "my"}
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def page_language(lines: list[str]) -> str:
+    """Language of a dump, judged on its longer lines (menus are too short to tell and often English)."""
+    from eventwire.extract.lang import detect_language
+
+    sample = [ln for ln in lines if len(ln) >= 60] or lines
+    return detect_language("\n".join(sample)[:5000]) or "en"
 
 
 @lru_cache(maxsize=1)
@@ -86,16 +104,21 @@ def furniture_class(text: str, words: int) -> str | None:
     return None
 
 
-def analyse(index: int, text: str, repeated: frozenset[str] = frozenset()) -> Line:
+def analyse(index: int, text: str, repeated: frozenset[str] = frozenset(), lang: str = "en") -> Line:
     words = _WORD.findall(text.lower())
-    stops = _stop_words()
     n = len(words)
+    if lang in _UNSPACED:
+        n = max(n, len(_CJK_CHARS.findall(text)) // 2)
+        stop_ratio = 0.3
+    else:
+        stops = _stop_words(lang)
+        stop_ratio = (sum(w in stops for w in words) / len(words)) if words else 0.0
     return Line(
         index=index,
         text=text,
         words=n,
         ends_sentence=bool(_ENDS_SENTENCE.search(text)),
-        stop_ratio=(sum(w in stops for w in words) / n) if n else 0.0,
+        stop_ratio=stop_ratio,
         furniture=furniture_class(text, n) if n <= 25 else None,
         repeated=normalise(text) in repeated,
     )
@@ -108,12 +131,15 @@ def normalise(line: str) -> str:
 
 def clean_lines(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     """Keep the article's lines (title returned apart), drop page furniture."""
-    lines = [analyse(i, t.strip(), repeated) for i, t in enumerate(unwrap(raw).split("\n")) if t.strip()]
+    numbered = [(i, t.strip()) for i, t in enumerate(unwrap(raw).split("\n")) if t.strip()]
+    lang = page_language([t for _, t in numbered])
+    lines = [analyse(i, t, repeated, lang) for i, t in numbered]
     for pos, ln in enumerate(lines):
         ln.pos = pos
     if not lines:
         return CleanText("")
-    start, end = _body_span(lines)
+    start, end = _locate_body(lines)
+    end = _extend_forward(lines, end)
     header = _header(lines, start)
     trailer = _trailer(lines, end)
     body = [ln for ln in lines[start:end + 1] if _keep_in_body(ln, lines)]
@@ -131,11 +157,56 @@ def clean_lines(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     return result
 
 
+#: A body found in a restricted region must score at least this much (about 40 words of prose) to be trusted.
+_MIN_REGION_SCORE = 10.0
+
+
+def _locate_body(lines: list[Line]) -> tuple[int, int]:
+    """The body span, searched first where an article must be, then on the whole page.
+
+    Two site-independent anchors narrow the search: the article follows the line that repeats the page's
+    title (the headline; a dump's first line is the page <title>), and it comes before the comments
+    (readers' comments are often longer than the article, so a page-wide search would pick them).
+    """
+    lo, hi = 0, len(lines)
+    headline = _headline_positions(lines)
+    if headline:
+        lo = headline[0] + 1
+        hi = next((h for h in headline[1:] if h > lo + 2), hi)
+    comments = next((i for i in range(lo, hi) if lines[i].furniture == "comments"), None)
+    for a, b in ((lo, comments), (lo, hi)):
+        if b is None or b - a < 1:
+            continue
+        score, (start, end) = _best_segment(lines, a, b)
+        if score >= _MIN_REGION_SCORE:
+            return start, end
+    return _best_segment(lines, 0, len(lines))[1]
+
+
+def _headline_positions(lines: list[Line]) -> list[int]:
+    """Lines after the first that repeat the page title (whole, or without its " - Site" suffix)."""
+    if len(lines) < 3:
+        return []
+    first = normalise(lines[0].text)
+    core = normalise(meta.split_title_suffix(lines[0].text)[0])
+    found = []
+    for ln in lines[1:]:
+        key = normalise(ln.text)
+        if len(key.split()) >= 3 and (key == first or key == core):
+            found.append(ln.pos)
+    return found
+
+
 def _body_span(lines: list[Line]) -> tuple[int, int]:
+    return _best_segment(lines, 0, len(lines))[1]
+
+
+def _best_segment(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
     """Maximum-sum run of lines, scoring prose by its length and furniture as a strong penalty."""
-    best, best_span = float("-inf"), (0, len(lines) - 1)
-    running, run_start = 0.0, 0
-    for i, ln in enumerate(lines):
+    best, best_span = float("-inf"), (lo, hi - 1)
+    running, run_start = 0.0, lo
+    for i in range(lo, hi):
+        ln = lines[i]
         if ln.prose:
             score = min(ln.words, 80) / 4.0
         elif ln.furniture or ln.repeated:
@@ -150,7 +221,29 @@ def _body_span(lines: list[Line]) -> tuple[int, int]:
             running += score
         if running > best:
             best, best_span = running, (run_start, i)
-    return best_span
+    return best, best_span
+
+
+def _boundary(ln: Line, lines: list[Line]) -> bool:
+    """Where an article stops: page furniture, a line seen on other pages, or a menu run."""
+    return bool(ln.furniture or ln.repeated or _in_menu_run(ln, lines))
+
+
+def _extend_forward(lines: list[Line], end: int) -> int:
+    """Carry the body past its last full sentence over list items and tables (tour dates, results, specs).
+
+    The max-sum search stops at the last prose line, but an article often ends in lines that are not
+    sentences; they belong to it as long as no boundary line comes between.
+    """
+    i = end + 1
+    while i < len(lines) and not _boundary(lines[i], lines):
+        if EXTEND_MODE == 0:
+            break
+        i += 1
+    return i - 1
+
+
+EXTEND_MODE = 1
 
 
 def _keep_in_body(ln: Line, lines: list[Line]) -> bool:
@@ -262,3 +355,15 @@ def unwrap(raw: str) -> str:
     if current:
         paragraphs.append(" ".join(current))
     return "\n".join(paragraphs)
+
+
+# -- cross-document evidence ------------------------------------------------------
+
+def repeated_lines(texts, min_docs: int = 2, min_words: int = 1) -> frozenset[str]:
+    """Normalised lines that occur in at least `min_docs` of the given texts (CCNet-style line de-duplication)."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for key in {normalise(t) for t in text.split("\n")}:
+            if key and len(key.split()) >= min_words:
+                counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, c in counts.items() if c >= min_docs)
