@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
 bench: $(STAMP)
-	$(BIN)/python -m eventwire.eval.bench
+	$(BIN)/python -m eventwire.eval.bench --json bench.json
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

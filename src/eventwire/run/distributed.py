@@ -83,6 +83,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                             on_reject(r)
                 if progress:
                     progress(summary)
+            summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
         finally:
             client.close()
             if cluster is not None:
@@ -152,6 +153,12 @@ def _worker_stages(model: str | None) -> list:
     if model not in _STAGES:
         _STAGES[model] = build_stages(model)
     return _STAGES[model]
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _load_finished_parts(store: Store, root: str) -> int:

@@ -30,6 +30,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     reject_reasons: list[Reject] = field(default_factory=list)
+    worker_peak_mb: list[float] = field(default_factory=list)  # Dask runs: peak resident memory per worker
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,178 @@
+"""`make bench`: throughput per stage against spaCy alone on the same texts, in the same run.
+
+Machines here are noisy, so every figure is reported next to a reference
+measured in the same process minutes apart: end-to-end speed as a ratio of
+spaCy-alone speed, and 2 Dask workers as a ratio of 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def corpus_files(name: str, limit_files: int | None) -> list[str]:
+    root = SHARED / "corpora" / name
+    if name == "bbc":
+        files = sorted(str(p) for p in root.glob("*/*.txt"))
+    else:
+        files = sorted(str(p) for p in root.glob("*.sgm"))
+    return files[:limit_files] if limit_files else files
+
+
+def profile_stages(files: list[str], model: str | None, batch_size: int) -> dict:
+    """Seconds spent in each stage, one process, model load excluded."""
+    from eventwire.errors import RejectedInput
+    from eventwire.ingest import RawItem, read_paths
+    from eventwire.nlp import load_model
+    from eventwire.run.pipeline import to_work
+    from eventwire.run.stages import build_stages
+    from eventwire.store import Store
+
+    nlp = load_model(model)
+    seconds: dict[str, float] = defaultdict(float)
+    t = time.perf_counter()
+    items = [i for i in read_paths(files) if isinstance(i, RawItem)]
+    seconds["read"] = time.perf_counter() - t
+    works = []
+    t = time.perf_counter()
+    for item in items:
+        try:
+            works.append(to_work(item))
+        except RejectedInput:
+            pass
+    seconds["extract"] = time.perf_counter() - t
+    stages = build_stages(model)
+    for start in range(0, len(works), batch_size):
+        batch = works[start:start + batch_size]
+        for stage in stages:
+            t = time.perf_counter()
+            stage(batch)
+            seconds[stage.name] += time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "b.duckdb")) as store:
+        t = time.perf_counter()
+        for start in range(0, len(works), batch_size):
+            store.write([(w.source, w.document, w.engine) for w in works[start:start + batch_size]])
+        seconds["store"] = time.perf_counter() - t
+    texts = [w.document.text for w in works]
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    spacy_alone = time.perf_counter() - t
+    return {"documents": len(works), "seconds": dict(seconds), "spacy_alone_seconds": spacy_alone}
+
+
+def end_to_end(files: list[str], model: str | None, batch_size: int) -> tuple[int, float]:
+    from eventwire.run.pipeline import run_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        summary = run_paths(files, db=os.path.join(tmp, "e.duckdb"), model=model, batch_size=batch_size)
+        return summary.new, time.perf_counter() - t
+
+
+def dask_run(files: list[str], workers: int, model: str | None, batch_size: int) -> dict:
+    from eventwire.run.distributed import run_distributed
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        summary = run_distributed(files, os.path.join(tmp, "d.duckdb"), workers=workers, model=model,
+                                  batch_size=batch_size, shard_files=max(1, len(files) // (workers * 8)))
+        return {"workers": workers, "documents": summary.new, "seconds": time.perf_counter() - t,
+                "peak_mb_per_worker": max(summary.worker_peak_mb or [0.0])}
+
+
+def query_speed(n_events: int = 1_000_000) -> dict:
+    """Typical questions on a generated database of `n_events` events."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"""
+        CREATE TABLE events AS SELECT
+            'd' || (i // 5) AS doc_id, i % 5 AS idx,
+            (['AGREE','CONSULT','SUPPORT','COOPERATE','AID','REQUEST','ACCUSE','REJECT','THREATEN','PROTEST',
+              'SANCTION','MOBILIZE','COERCE','ASSAULT'])[1 + (hash(i) % 14)::INTEGER] AS plover,
+            strftime(DATE '2000-01-01' + INTERVAL (hash(i * 7) % 9000) DAY, '%Y-%m-%d') AS date,
+            json_object('name', 'actor' || (hash(i * 3) % 5000), 'country', 'C' || (hash(i) % 200)) AS source,
+            json_object('name', 'actor' || (hash(i * 5) % 5000), 'country', 'C' || (hash(i * 11) % 200)) AS target
+        FROM range({n_events}) t(i)""")
+    queries = {
+        "events by month and type": """SELECT substr(date, 1, 7) AS month, plover, count(*) FROM events
+                                        GROUP BY ALL ORDER BY ALL""",
+        "top actor pairs": """SELECT source->>'name' AS s, target->>'name' AS t, count(*) AS n FROM events
+                               GROUP BY ALL ORDER BY n DESC LIMIT 20""",
+    }
+    out = {}
+    for name, sql in queries.items():
+        t = time.perf_counter()
+        con.execute(sql).fetchall()
+        out[name] = time.perf_counter() - t
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bbc-files", type=int, default=0, help="limit BBC files (0: all 2,225)")
+    parser.add_argument("--reuters-files", type=int, default=2, help="Reuters SGML files (1,000 stories each)")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--json", default="bench.json")
+    args = parser.parse_args(argv)
+    from rich.console import Console
+    from rich.table import Table
+
+    results: dict = {"corpora": {}, "cores": os.cpu_count()}
+    for name, limit in (("bbc", args.bbc_files or None), ("reuters21578", args.reuters_files)):
+        files = corpus_files(name, limit)
+        prof = profile_stages(files, args.model, args.batch_size)
+        n = prof["documents"]
+        docs, e2e = end_to_end(files, args.model, args.batch_size)
+        entry = {
+            "documents": n,
+            "stage_docs_per_sec": {k: n / v if v else None for k, v in prof["seconds"].items()},
+            "spacy_alone_docs_per_sec": n / prof["spacy_alone_seconds"],
+            "end_to_end_docs_per_sec": docs / e2e,
+        }
+        entry["ratio_to_spacy"] = entry["end_to_end_docs_per_sec"] / entry["spacy_alone_docs_per_sec"]
+        if not args.no_dask:
+            one, two = dask_run(files, 1, args.model, args.batch_size), dask_run(files, 2, args.model, args.batch_size)
+            entry["dask"] = [one, two]
+            entry["speedup_2_vs_1"] = one["seconds"] / two["seconds"]
+        results["corpora"][name] = entry
+    results["queries_1m_events_seconds"] = query_speed()
+    results["peak_mb_main_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    Path(args.json).write_text(json.dumps(results, indent=2))
+
+    console = Console()
+    for name, entry in results["corpora"].items():
+        table = Table(title=f"{name}: {entry['documents']:,} documents, docs/s per core (1 process)")
+        table.add_column("stage")
+        table.add_column("docs/s", justify="right")
+        for stage, rate in entry["stage_docs_per_sec"].items():
+            table.add_row(stage, f"{rate:,.0f}" if rate else "-")
+        table.add_row("end to end", f"{entry['end_to_end_docs_per_sec']:,.1f}")
+        table.add_row("spaCy alone (same texts)", f"{entry['spacy_alone_docs_per_sec']:,.1f}")
+        table.add_row("ratio end-to-end / spaCy", f"{entry['ratio_to_spacy']:.2f}")
+        for run in entry.get("dask", []):
+            table.add_row(f"Dask {run['workers']} worker(s): seconds / peak MB per worker",
+                          f"{run['seconds']:.1f} / {run['peak_mb_per_worker']:.0f}")
+        if "speedup_2_vs_1" in entry:
+            table.add_row("speed-up 2 vs 1 workers", f"{entry['speedup_2_vs_1']:.2f}")
+        console.print(table)
+    for name, secs in results["queries_1m_events_seconds"].items():
+        console.print(f"query on 1,000,000 events, {name}: {secs:.3f} s")
+    console.print(f"written: {args.json}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
