@@ -288,13 +288,16 @@ def nlp_cost(texts: list[str]) -> dict:
 
 def evaluate(data: Path, limit: int = 0, nlp: bool = True, systems: list[str] | None = None,
              ids: list[str] | None = None) -> dict:
-    from eventwire.extract.lines import repeated_lines
+    from eventwire.extract.repeats import LineCounter, site_of
 
     pages = load_pages(Path(data), limit, ids)
-    # Cross-document evidence is gathered the way `eventwire run` would: one pass over the crawl's dumps.
-    repeated = repeated_lines(p["wet"] for p in pages if p["wet"])
+    # Cross-document evidence is gathered the way `eventwire run` would: a first pass over the crawl's dumps.
+    counter = LineCounter()
     for page in pages:
-        page["repeated"] = repeated
+        if page["wet"]:
+            counter.add(page["wet"], site_of(page["url"]))
+    for page in pages:
+        page["repeated"] = counter.view(site_of(page["url"]))
     rows = []
     for name, kind, fn in SYSTEMS:
         label = f"{name} ({kind})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -27,8 +28,11 @@ class Article:
     engine: str = ""  # which extractor produced the text
 
 
-def extract(item: RawItem, repeated: frozenset[str] = frozenset()) -> Article:
-    """Raises `RejectedInput` when no article text can be found."""
+def extract(item: RawItem, repeated: Container[str] = frozenset()) -> Article:
+    """Raises `RejectedInput` when no article text can be found.
+
+    `repeated`: normalised lines seen on other pages of the site or crawl (see `extract.repeats`).
+    """
     if item.kind == "html":
         article = html_extract.extract_html(item.content, url=item.url)
     elif item.kind == "plain":

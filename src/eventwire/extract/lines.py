@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -104,7 +105,7 @@ def furniture_class(text: str, words: int) -> str | None:
     return None
 
 
-def analyse(index: int, text: str, repeated: frozenset[str] = frozenset(), lang: str = "en") -> Line:
+def analyse(index: int, text: str, repeated: Container[str] = frozenset(), lang: str = "en") -> Line:
     words = _WORD.findall(text.lower())
     n = len(words)
     if lang in _UNSPACED:
@@ -119,7 +120,7 @@ def analyse(index: int, text: str, repeated: frozenset[str] = frozenset(), lang:
         words=n,
         ends_sentence=bool(_ENDS_SENTENCE.search(text)),
         stop_ratio=stop_ratio,
-        furniture=furniture_class(text, n) if n <= 25 else None,
+        furniture=furniture_class(text, n) if n <= 25 or text.startswith("http") else None,
         repeated=normalise(text) in repeated,
     )
 
@@ -129,7 +130,7 @@ def normalise(line: str) -> str:
     return " ".join(_WORD.findall(line.lower()))
 
 
-def clean_lines(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
+def clean_lines(raw: str, repeated: Container[str] = frozenset()) -> CleanText:
     """Keep the article's lines (title returned apart), drop page furniture."""
     numbered = [(i, t.strip()) for i, t in enumerate(unwrap(raw).split("\n")) if t.strip()]
     lang = page_language([t for _, t in numbered])
@@ -147,13 +148,16 @@ def clean_lines(raw: str, repeated: frozenset[str] = frozenset()) -> CleanText:
     title_line = header[title_pos] if title_pos is not None else None
     # Lines above the headline are section kickers ("World", "Liga Continental"), not article text.
     kept = (header[title_pos + 1:] if title_line else header) + body + trailer
+    # Date and time stamps are metadata (they fill `date` below), not article text.
+    dated = [ln for ln in kept if meta.is_date_only(ln.text)]
+    kept = [ln for ln in kept if not meta.is_date_only(ln.text)]
 
     result = CleanText(
         text="\n\n".join(ln.text for ln in kept),
         title=title_line.text if title_line else None,
         kept=[ln.index for ln in kept],
     )
-    _fill_byline(result, header + body[:3] + body[-2:] + trailer)
+    _fill_byline(result, header + dated + body[:3] + body[-2:] + trailer)
     return result
 
 
@@ -164,22 +168,22 @@ _MIN_REGION_SCORE = 10.0
 def _locate_body(lines: list[Line]) -> tuple[int, int]:
     """The body span, searched first where an article must be, then on the whole page.
 
-    Two site-independent anchors narrow the search: the article follows the line that repeats the page's
-    title (the headline; a dump's first line is the page <title>), and it comes before the comments
-    (readers' comments are often longer than the article, so a page-wide search would pick them).
+    Two site-independent anchors narrow the search: the article follows a line that repeats the page's
+    title (the headline; a dump's first line is the page <title>; galleries and "most read" boxes may
+    repeat it, so each repetition opens a candidate region), and it comes before the comments (readers'
+    comments are often longer than the article, so a page-wide search would pick them).
     """
-    lo, hi = 0, len(lines)
-    headline = _headline_positions(lines)
-    if headline:
-        lo = headline[0] + 1
-        hi = next((h for h in headline[1:] if h > lo + 2), hi)
-    comments = next((i for i in range(lo, hi) if lines[i].furniture == "comments"), None)
-    for a, b in ((lo, comments), (lo, hi)):
-        if b is None or b - a < 1:
+    best_score, best = float("-inf"), None
+    for anchor in _headline_positions(lines) or [-1]:
+        lo = anchor + 1
+        hi = next((i for i in range(lo, len(lines)) if lines[i].furniture == "comments"), len(lines))
+        if hi - lo < 1:
             continue
-        score, (start, end) = _best_segment(lines, a, b)
-        if score >= _MIN_REGION_SCORE:
-            return start, end
+        score, span = _best_segment(lines, lo, hi)
+        if score > best_score:
+            best_score, best = score, span
+    if best is not None and best_score >= _MIN_REGION_SCORE:
+        return best
     return _best_segment(lines, 0, len(lines))[1]
 
 
@@ -236,14 +240,23 @@ def _extend_forward(lines: list[Line], end: int) -> int:
     sentences; they belong to it as long as no boundary line comes between.
     """
     i = end + 1
-    while i < len(lines) and not _boundary(lines[i], lines):
-        if EXTEND_MODE == 0:
-            break
+    while i < len(lines) and not _extension_boundary(lines[i], lines):
         i += 1
     return i - 1
 
 
 EXTEND_MODE = 1
+MENU_RUN = 3
+
+
+def _extension_boundary(ln: Line, lines: list[Line]) -> bool:
+    if ln.furniture or ln.repeated:
+        return True
+    if EXTEND_MODE == 1:
+        return _in_menu_run(ln, lines)
+    if EXTEND_MODE == 2:
+        return _in_menu_run(ln, lines, MENU_RUN)
+    return False
 
 
 def _keep_in_body(ln: Line, lines: list[Line]) -> bool:
@@ -255,7 +268,7 @@ def _keep_in_body(ln: Line, lines: list[Line]) -> bool:
     return not _in_menu_run(ln, lines)
 
 
-def _in_menu_run(ln: Line, lines: list[Line]) -> bool:
+def _in_menu_run(ln: Line, lines: list[Line], min_run: int = 3) -> bool:
     """Three or more consecutive short unpunctuated lines are a menu, not subheadings."""
     pos = ln.pos
 
@@ -271,7 +284,7 @@ def _in_menu_run(ln: Line, lines: list[Line]) -> bool:
     i = pos + 1
     while short(i):
         run, i = run + 1, i + 1
-    return run >= 3
+    return run >= min_run
 
 
 def _header(lines: list[Line], start: int) -> list[Line]:
@@ -356,14 +369,3 @@ def unwrap(raw: str) -> str:
         paragraphs.append(" ".join(current))
     return "\n".join(paragraphs)
 
-
-# -- cross-document evidence ------------------------------------------------------
-
-def repeated_lines(texts, min_docs: int = 2, min_words: int = 1) -> frozenset[str]:
-    """Normalised lines that occur in at least `min_docs` of the given texts (CCNet-style line de-duplication)."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        for key in {normalise(t) for t in text.split("\n")}:
-            if key and len(key.split()) >= min_words:
-                counts[key] = counts.get(key, 0) + 1
-    return frozenset(k for k, c in counts.items() if c >= min_docs)

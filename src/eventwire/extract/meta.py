@@ -92,3 +92,31 @@ def split_title_suffix(title: str) -> tuple[str, str | None]:
     if m and len(m.group("site").split()) <= 5:
         return m.group("title").strip(), m.group("site").strip()
     return title.strip(), None
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?", re.I)
+_ISO_STAMP = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_DATE_FILLER = re.compile(
+    r"\b(?:published|updated|posted|last|modified|first|on|at|mon|tue|wed|thu|fri|sat|sun|\w+day|"
+    r"[ap]\.?m|edt|est|cdt|cst|pdt|pst|gmt|utc|bst|cet|cest|ist|et|pt)\b\.?|[\W_]+",
+    re.I,
+)
+
+
+def is_date_only(line: str) -> bool:
+    """A line that holds a publication date or time and nothing else: metadata, not article text."""
+    text = line.strip()
+    if len(text) > 80:
+        return False
+    stamp = _ISO_STAMP.sub(" ", text)
+    has_date = stamp != text or find_date(text) is not None or bool(_NUMERIC_DATE.search(text)) \
+        or bool(_TIME.search(text) and _DATELINE_HINT.search(text))
+    if not has_date:
+        return False
+    rest = stamp
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _NUMERIC_DATE.sub(" ", _TIME.sub(" ", rest))
+    rest = _DATE_FILLER.sub(" ", rest)
+    return not re.search(r"[^\W\d_]{2,}|\d", rest)
