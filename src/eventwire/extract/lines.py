@@ -25,6 +25,9 @@ _QUOTE_CHARS = "\"“”«»"
 
 #: Scores of the body search: prose pulls a line range in, furniture pushes it out.
 _FURNITURE_PENALTY = -12.0
+#: Furniture that sits inside articles (ad slots, photo credits, gallery counters) only weakly splits a body.
+_INLINE_FURNITURE = {"ad", "media"}
+_INLINE_PENALTY = -3.0
 _SHORT_PENALTY = -2.0
 _MAX_HEADER_LINES = 5
 
@@ -147,10 +150,10 @@ def clean_lines(raw: str, repeated: Container[str] = frozenset()) -> CleanText:
     title_pos = next((i for i, ln in enumerate(header) if _title_like(ln) and ln.words >= 4), None)
     title_line = header[title_pos] if title_pos is not None else None
     # Lines above the headline are section kickers ("World", "Liga Continental"), not article text.
-    kept = (header[title_pos + 1:] if title_line else header) + body + trailer
+    kept = (header[title_pos + 1:] if title_line else _orphan_header(header)) + body + trailer
     # Date and time stamps are metadata (they fill `date` below), not article text.
     dated = [ln for ln in kept if meta.is_date_only(ln.text)]
-    kept = [ln for ln in kept if not meta.is_date_only(ln.text)]
+    kept = _drop_duplicates([ln for ln in kept if not meta.is_date_only(ln.text)])
 
     result = CleanText(
         text="\n\n".join(ln.text for ln in kept),
@@ -213,6 +216,8 @@ def _best_segment(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int
         ln = lines[i]
         if ln.prose:
             score = min(ln.words, 80) / 4.0
+        elif ln.furniture in _INLINE_FURNITURE and not ln.repeated:
+            score = _INLINE_PENALTY
         elif ln.furniture or ln.repeated:
             score = _FURNITURE_PENALTY
         elif ln.sentence_like:
@@ -251,6 +256,8 @@ MENU_RUN = 3
 
 def _extension_boundary(ln: Line, lines: list[Line]) -> bool:
     if ln.furniture or ln.repeated:
+        return True
+    if meta.parse_byline(ln.text):  # a byline after the body opens another story (teaser cards)
         return True
     if EXTEND_MODE == 1:
         return _in_menu_run(ln, lines)
@@ -306,6 +313,29 @@ def _header(lines: list[Line], start: int) -> list[Line]:
             seen.add(key)
             unique.append(ln)
     return unique
+
+
+def _drop_duplicates(kept: list[Line], min_words: int = 5) -> list[Line]:
+    """A paragraph printed twice (AMP copies, "recirculation" teasers quoting the lede) is kept once."""
+    seen: set[str] = set()
+    out = []
+    for ln in kept:
+        key = normalise(ln.text)
+        if ln.words >= min_words and key in seen:
+            continue
+        seen.add(key)
+        out.append(ln)
+    return out
+
+
+def _orphan_header(header: list[Line]) -> list[Line]:
+    """Without a headline above them, short header lines are more likely teaser headlines than a standfirst."""
+    if HEADER_MODE == 0:
+        return header
+    return [ln for ln in header if ln.sentence_like or meta.parse_byline(ln.text)]
+
+
+HEADER_MODE = 1
 
 
 def _trailer(lines: list[Line], end: int) -> list[Line]:
