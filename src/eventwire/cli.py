@@ -161,5 +161,59 @@ def eval_extraction(data: Path = typer.Option(Path("../shared/eval/extraction"),
         out_json.write_text(json.dumps(result, indent=2))
 
 
+@app.command("events")
+def events_list(db: str = DB_OPTION,
+                actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
+                country: Optional[str] = typer.Option(None, "--country", help="Source or target country (ISO3)."),
+                type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+                since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+                until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date."),
+                negated: bool = typer.Option(False, "--negated", help="Include negated events."),
+                limit: int = typer.Option(50, "--limit", help="At most this many rows."),
+                as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table.")):
+    """List coded events from the database, with filters."""
+    from eventwire.events.query import list_events
+
+    try:
+        rows = list_events(db, actor=actor, country=country, plover=type_, since=since, until=until,
+                           include_negated=negated, limit=limit)
+    except EventwireError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table(title=f"events in {db}")
+    for name in ("date", "type", "cameo", "source", "target", "sentence"):
+        table.add_column(name)
+    for row in rows:
+        src, tgt = (json.loads(row[k]) if row[k] else {} for k in ("source", "target"))
+        table.add_row(row["date"] or "", row["plover"], row["cameo"] or "", _actor_cell(src), _actor_cell(tgt),
+                      (row["sentence"] or "")[:100])
+    out.print(table)
+
+
+def _actor_cell(actor: dict) -> str:
+    return f"{actor.get('name', '')} [{actor.get('country') or '-'}]" if actor else ""
+
+
+@eval_app.command("events")
+def eval_events(shared: Path = typer.Option(Path("../shared"), help="The shared folder (eval/plover_gsr, eval/acled, corpora/bbc)."),
+                acled_limit: int = typer.Option(0, help="Score a random sample of N ACLED notes (0: all)."),
+                bbc_per_category: int = typer.Option(100, help="BBC articles per category for precision and speed (0: skip)."),
+                out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON."),
+                model: Optional[str] = MODEL_OPTION):
+    """Event coding: PLOVER gold-standard type/actor accuracy, ACLED agreement, BBC precision, speed."""
+    from eventwire.eval.events import evaluate, render
+
+    started = time.perf_counter()
+    result = evaluate(shared, model=model, acled_limit=acled_limit, bbc_per_category=bbc_per_category)
+    out.print(render(result), highlight=False)
+    out.print(f"({time.perf_counter() - started:.0f} s)")
+    if out_json:
+        out_json.write_text(json.dumps(result, indent=2))
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,219 @@
+"""`eventwire eval events`: event coding against the PLOVER gold standard, ACLED notes and the BBC corpus.
+
+- PLOVER GSR (one gold event per sentence): the coder's primary event (not negated, highest
+  confidence, earliest) against the gold type, with the older gold labels mapped to PLOVER 0.8
+  (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT); source and target
+  country of that event against the gold actors' codes (CAMEO country codes mapped to ISO 3166;
+  IGO/NGO/IMG compared as codes). A sentence with no event counts as wrong (NONE).
+- ACLED: the primary event of each note against the note's event_type (Protests→PROTEST,
+  Riots→PROTEST or ASSAULT, Battles and Violence against civilians→ASSAULT).
+- BBC: events per article by category, and ASSAULT/COERCE per article, where sport, business and
+  entertainment should stay near zero.
+- Speed: seconds in the event stage against seconds in the spaCy stage on the same BBC articles.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from eventwire.events.tables import PLOVER_TYPES
+from eventwire.records import Document, Event
+from eventwire.run.stages import Work, build_stages
+
+GSR_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+#: CAMEO country codes that differ from ISO 3166-1 alpha-3.
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "GMY": "DEU", "UKG": "GBR", "SER": "SRB"}
+ACLED_LABELS = {"Protests": {"PROTEST"}, "Riots": {"PROTEST", "ASSAULT"},
+                "Violence against civilians": {"ASSAULT"}, "Battles": {"ASSAULT"}}
+TARGETS = {"type": 0.80, "source_country": 0.85, "target_country": 0.80, "acled": 0.85}
+
+
+class Runner:
+    """The pipeline's stages over plain texts, timing each stage."""
+
+    def __init__(self, model: str | None = None):
+        self.stages = build_stages(model)
+        self.seconds: Counter = Counter()
+
+    def __call__(self, texts: list[str], dates: list[str | None] | None = None) -> list[Document]:
+        dates = dates or [None] * len(texts)
+        batch = [Work(source=None, document=Document(id=str(i), url=None, title=None, date=d, site=None, authors=[],
+                                                      language="en", text=t))
+                 for i, (t, d) in enumerate(zip(texts, dates))]
+        for stage in self.stages:
+            started = time.perf_counter()
+            stage(batch)
+            self.seconds[stage.name] += time.perf_counter() - started
+        return [w.document for w in batch]
+
+
+def primary(events: list[Event]) -> Event | None:
+    live = [e for e in events if not e.negated] or []
+    return max(live, key=lambda e: (e.confidence, -e.verb.start if e.verb else 0), default=None)
+
+
+def _codes(actors: Any) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    return {CAMEO_TO_ISO.get(a["code"], a["code"]) for a in actors if isinstance(a, dict) and a.get("code")}
+
+
+def evaluate_gsr(path: Path, runner: Runner) -> dict[str, Any]:
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    docs = _in_batches(runner, [r["text"] for r in rows])
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    hits = Counter()
+    misses = []
+    for row, doc in zip(rows, docs):
+        gold = GSR_LABELS.get(row["event"], row["event"])
+        event = primary(doc.events)
+        got = event.plover if event else "NONE"
+        confusion[gold][got] += 1
+        hits["n"] += 1
+        hits["type"] += got == gold
+        if got != gold:
+            misses.append({"id": row["id"], "gold": gold, "got": got})
+        src, tgt = _codes(row.get("source")), _codes(row.get("target"))
+        if src:
+            hits["src_n"] += 1
+            hits["source_country"] += bool(event and event.source and event.source.get("country") in src)
+        if tgt:
+            hits["tgt_n"] += 1
+            hits["target_country"] += bool(event and event.target and event.target.get("country") in tgt)
+    return {
+        "sentences": hits["n"],
+        "type_accuracy": _ratio(hits["type"], hits["n"]),
+        "source_country_accuracy": _ratio(hits["source_country"], hits["src_n"]),
+        "source_scored": hits["src_n"],
+        "target_country_accuracy": _ratio(hits["target_country"], hits["tgt_n"]),
+        "target_scored": hits["tgt_n"],
+        "confusion": {g: dict(c) for g, c in sorted(confusion.items())},
+        "misses": misses,
+    }
+
+
+def evaluate_acled(path: Path, runner: Runner, limit: int = 0, seed: int = 13) -> dict[str, Any]:
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if r.get("event_type") in ACLED_LABELS and r.get("notes")]
+    if limit and limit < len(rows):
+        rows = random.Random(seed).sample(rows, limit)
+    docs = _in_batches(runner, [r["notes"] for r in rows], [_acled_date(r.get("event_date")) for r in rows])
+    agree = Counter()
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    for row, doc in zip(rows, docs):
+        event = primary(doc.events)
+        got = event.plover if event else "NONE"
+        ok = got in ACLED_LABELS[row["event_type"]]
+        agree["n"] += 1
+        agree["ok"] += ok
+        by_type[row["event_type"]][got] += 1
+    return {"notes": agree["n"], "agreement": _ratio(agree["ok"], agree["n"]),
+            "by_type": {t: dict(c.most_common()) for t, c in sorted(by_type.items())}}
+
+
+def evaluate_bbc(folder: Path, runner: Runner, per_category: int = 100) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    parse_before, events_before = runner.seconds["nlp"], runner.seconds["events"]
+    for category in sorted(p.name for p in folder.iterdir() if p.is_dir()):
+        files = sorted((folder / category).glob("*.txt"))[:per_category]
+        texts = [f.read_text("utf-8", errors="replace") for f in files]
+        docs = _in_batches(runner, texts)
+        types = Counter(e.plover for d in docs for e in d.events if not e.negated)
+        n = len(docs) or 1
+        out[category] = {
+            "articles": len(docs),
+            "events_per_article": round(sum(types.values()) / n, 2),
+            "assault_coerce_per_article": round((types["ASSAULT"] + types["COERCE"]) / n, 3),
+            "types": dict(types.most_common()),
+        }
+    parse = runner.seconds["nlp"] - parse_before
+    coded = runner.seconds["events"] - events_before
+    out["_speed"] = {"parse_seconds": round(parse, 2), "event_seconds": round(coded, 2),
+                     "event_share_of_parse": _ratio(coded, parse)}
+    return out
+
+
+def evaluate(shared: Path, model: str | None = None, acled_limit: int = 0, bbc_per_category: int = 100) -> dict:
+    runner = Runner(model)
+    result: dict[str, Any] = {}
+    gsr = shared / "eval" / "plover_gsr" / "dev.jsonl"
+    if gsr.exists():
+        result["plover_gsr"] = evaluate_gsr(gsr, runner)
+    acled = shared / "eval" / "acled" / "bangladesh.jsonl"
+    if acled.exists():
+        result["acled"] = evaluate_acled(acled, runner, limit=acled_limit)
+    bbc = shared / "corpora" / "bbc"
+    if bbc.is_dir() and bbc_per_category:
+        result["bbc"] = evaluate_bbc(bbc, runner, per_category=bbc_per_category)
+    result["seconds_by_stage"] = {k: round(v, 2) for k, v in runner.seconds.items()}
+    return result
+
+
+def render(result: dict) -> str:
+    lines = []
+    gsr = result.get("plover_gsr")
+    if gsr:
+        lines.append(f"PLOVER GSR ({gsr['sentences']} sentences)")
+        lines.append(f"  event type accuracy     {gsr['type_accuracy']:.3f}  (target {TARGETS['type']:.2f})")
+        lines.append(f"  source country accuracy {gsr['source_country_accuracy']:.3f}  over {gsr['source_scored']}"
+                     f"  (target {TARGETS['source_country']:.2f})")
+        lines.append(f"  target country accuracy {gsr['target_country_accuracy']:.3f}  over {gsr['target_scored']}"
+                     f"  (target {TARGETS['target_country']:.2f})")
+        lines.append(render_confusion(gsr["confusion"]))
+    acled = result.get("acled")
+    if acled:
+        lines.append(f"ACLED Bangladesh ({acled['notes']} notes): agreement {acled['agreement']:.3f}"
+                     f"  (target {TARGETS['acled']:.2f})")
+        for kind, counts in acled["by_type"].items():
+            lines.append(f"  {kind:<28} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    bbc = result.get("bbc")
+    if bbc:
+        lines.append("BBC: events per article by category")
+        for cat, row in bbc.items():
+            if cat.startswith("_"):
+                continue
+            lines.append(f"  {cat:<14} {row['articles']:>4} articles  {row['events_per_article']:>5} events/article"
+                         f"  ASSAULT+COERCE {row['assault_coerce_per_article']:.3f}/article")
+        speed = bbc["_speed"]
+        lines.append(f"Speed: event stage {speed['event_seconds']} s vs spaCy parse {speed['parse_seconds']} s"
+                     f" = {speed['event_share_of_parse']:.3f} of parse time (target < 0.25)")
+    return "\n".join(lines)
+
+
+def render_confusion(confusion: dict[str, dict[str, int]]) -> str:
+    labels = [t for t in PLOVER_TYPES if t in confusion or any(t in row for row in confusion.values())]
+    labels += ["NONE"] if any("NONE" in row for row in confusion.values()) else []
+    short = {t: t[:4] for t in labels}
+    head = "  gold\\got  " + " ".join(f"{short[t]:>4}" for t in labels)
+    rows = [head]
+    for gold in labels:
+        if gold not in confusion:
+            continue
+        row = confusion[gold]
+        rows.append(f"  {gold:<10}" + " ".join(f"{row.get(t, 0) or '.':>4}" for t in labels))
+    return "\n".join(rows)
+
+
+def _in_batches(runner: Runner, texts: list[str], dates: list[str | None] | None = None, size: int = 64):
+    dates = dates or [None] * len(texts)
+    out: list[Document] = []
+    for i in range(0, len(texts), size):
+        out += runner(texts[i:i + size], dates[i:i + size])
+    return out
+
+
+def _acled_date(value: str | None) -> str | None:
+    try:
+        return datetime.strptime(value or "", "%d-%b-%y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, 3) if b else 0.0

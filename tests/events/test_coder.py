@@ -1,0 +1,106 @@
+"""Behaviour of the dependency-parse coder on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def live(events, plover=None):
+    return [e for e in events if not e.negated and (plover is None or e.plover == plover)]
+
+
+def country(actor):
+    return (actor or {}).get("country")
+
+
+def test_subject_verb_object_gives_source_and_target(code):
+    [event] = live(code("Germany condemned Russia on Monday."), "ACCUSE")
+    assert (country(event.source), country(event.target)) == ("DEU", "RUS")
+    assert event.cameo.startswith("11") and event.goldstein is not None and event.quad_class == 3
+
+
+def test_passive_agent_is_the_source(code):
+    [event] = live(code("Three French journalists were arrested by Iranian police."), "COERCE")
+    assert country(event.source) == "IRN" and country(event.target) == "FRA"
+
+
+def test_object_class_separates_troops_from_aid(code):
+    assert live(code("Chile sent troops to Peru."), "MOBILIZE")
+    assert live(code("Chile sent food aid to Peru."), "AID")
+    assert not live(code("Chile sent food aid to Peru."), "MOBILIZE")
+
+
+def test_possessive_nominal_event(code):
+    [event] = live(code("France's criticism of Sweden was unexpected."), "ACCUSE")
+    assert (country(event.source), country(event.target)) == ("FRA", "SWE")
+
+
+def test_killing_of_names_the_victim(code):
+    events = live(code("The killing of a Canadian aid worker shocked the town."), "ASSAULT")
+    assert events and country(events[0].target) == "CAN"
+
+
+def test_stopping_short_of_support_is_a_rejection(code):
+    events = code("Brazil said it backs the talks, but it stopped short of supporting a Chinese plan for the region.")
+    rejects = live(events, "REJECT")
+    assert rejects and country(rejects[0].source) == "BRA" and country(rejects[0].target) == "CHN"
+
+
+def test_no_one_discussing_troops_is_no_event(code):
+    events = code("No one is discussing the idea of putting Indian troops on Nepalese soil.")
+    assert not live(events, "MOBILIZE")
+
+
+def test_may_prompt_to_request_is_hypothetical(code):
+    events = code("The attack may prompt Kenya to request new help from Britain.")
+    requests = [e for e in events if e.plover == "REQUEST"]
+    assert requests and all(e.hypothetical for e in requests)
+
+
+def test_promise_of_aid_is_agree(code):
+    [event] = live(code("Japan promised to send aid to Haiti."))
+    assert event.plover == "AGREE" and country(event.source) == "JPN"
+
+
+def test_future_attack_is_a_threat(code):
+    events = live(code("Iran will attack Iraqi towns, the minister said."))
+    assert [e.plover for e in events] == ["THREATEN"]
+
+
+def test_refusal_folds_its_complement(code):
+    events = live(code("Israel refused to meet the Jordanian king."))
+    assert [e.plover for e in events] == ["REJECT"]
+    assert country(events[0].target) == "JOR"
+
+
+def test_negated_attack_is_marked_not_dropped(code):
+    events = code("Syria did not attack Turkish positions.")
+    assert events and all(e.negated for e in events if e.plover == "ASSAULT")
+
+
+def test_demand_that_names_who_is_asked(code):
+    [event] = live(code("The United States demanded that North Korea abandon its programme."), "REQUEST")
+    assert country(event.source) == "USA" and country(event.target) == "PRK"
+
+
+@pytest.mark.parametrize("text", [
+    "Arsenal beat Chelsea 3-1 in a thrilling derby on Saturday.",
+    "Liverpool attack was too strong for the Everton defence in the cup match.",
+    "Shares in the carmaker were hit hard as investors fought for the best prices.",
+])
+def test_sport_and_market_language_is_not_violence(code, text):
+    assert not [e for e in code(text) if e.plover in ("ASSAULT", "COERCE")]
+
+
+def test_event_carries_evidence_offsets(code):
+    text = "Protesters in Dhaka blocked a highway on Tuesday. Police arrested ten activists."
+    events = code(text, date="2024-08-08")
+    assert events
+    for e in events:
+        assert text[e.start:e.end] == e.sentence
+        assert text[e.verb.start:e.verb.end] == e.verb.text
+        for actor in (e.source, e.target):
+            if actor:
+                assert text[actor["start"]:actor["end"]] == actor["name"]
+    protest = live(events, "PROTEST")[0]
+    assert protest.date == "2024-08-06"  # the Tuesday before the Thursday publication date
