@@ -30,6 +30,8 @@ _INLINE_FURNITURE = {"ad", "media"}
 _INLINE_PENALTY = -3.0
 _SHORT_PENALTY = -2.0
 _MAX_HEADER_LINES = 5
+#: How far above the body a dateline is still the article's.
+_DATE_LOOKBACK = 15
 
 
 @dataclass
@@ -147,7 +149,7 @@ def clean_lines(raw: str, repeated: Container[str] = frozenset()) -> CleanText:
     header = _header(lines, start)
     trailer = _trailer(lines, end)
     body = [ln for ln in lines[start:end + 1] if _keep_in_body(ln, lines)]
-    title_pos = next((i for i, ln in enumerate(header) if _title_like(ln) and ln.words >= 4), None)
+    title_pos = _title_position(header, set(_headline_positions(lines)))
     title_line = header[title_pos] if title_pos is not None else None
     # Lines above the headline are section kickers ("World", "Liga Continental"), not article text.
     kept = (header[title_pos + 1:] if title_line else _orphan_header(header)) + body + trailer
@@ -157,10 +159,12 @@ def clean_lines(raw: str, repeated: Container[str] = frozenset()) -> CleanText:
 
     result = CleanText(
         text="\n\n".join(ln.text for ln in kept),
-        title=title_line.text if title_line else None,
+        title=title_line.text if title_line else _page_title(lines),
         kept=[ln.index for ln in kept],
     )
-    _fill_byline(result, header + dated + body[:3] + body[-2:] + trailer)
+    # Datelines sit near the top of the article, sometimes above the header that the walk up stops at.
+    above = [ln for ln in reversed(lines[max(0, start - _DATE_LOOKBACK):start]) if not ln.furniture]
+    _fill_byline(result, header + dated + body[:3] + above + body[-2:] + trailer)
     return result
 
 
@@ -202,10 +206,6 @@ def _headline_positions(lines: list[Line]) -> list[int]:
         if len(key.split()) >= 3 and (key == first or key == core):
             found.append(ln.pos)
     return found
-
-
-def _body_span(lines: list[Line]) -> tuple[int, int]:
-    return _best_segment(lines, 0, len(lines))[1]
 
 
 def _best_segment(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
@@ -250,20 +250,9 @@ def _extend_forward(lines: list[Line], end: int) -> int:
     return i - 1
 
 
-EXTEND_MODE = 1
-MENU_RUN = 3
-
-
 def _extension_boundary(ln: Line, lines: list[Line]) -> bool:
-    if ln.furniture or ln.repeated:
-        return True
-    if meta.parse_byline(ln.text):  # a byline after the body opens another story (teaser cards)
-        return True
-    if EXTEND_MODE == 1:
-        return _in_menu_run(ln, lines)
-    if EXTEND_MODE == 2:
-        return _in_menu_run(ln, lines, MENU_RUN)
-    return False
+    """Furniture, repeated lines and menu runs end an article; so does a byline (it opens a teaser card)."""
+    return _boundary(ln, lines) or meta.parse_byline(ln.text) is not None
 
 
 def _keep_in_body(ln: Line, lines: list[Line]) -> bool:
@@ -275,7 +264,7 @@ def _keep_in_body(ln: Line, lines: list[Line]) -> bool:
     return not _in_menu_run(ln, lines)
 
 
-def _in_menu_run(ln: Line, lines: list[Line], min_run: int = 3) -> bool:
+def _in_menu_run(ln: Line, lines: list[Line]) -> bool:
     """Three or more consecutive short unpunctuated lines are a menu, not subheadings."""
     pos = ln.pos
 
@@ -291,7 +280,7 @@ def _in_menu_run(ln: Line, lines: list[Line], min_run: int = 3) -> bool:
     i = pos + 1
     while short(i):
         run, i = run + 1, i + 1
-    return run >= min_run
+    return run >= 3
 
 
 def _header(lines: list[Line], start: int) -> list[Line]:
@@ -315,6 +304,22 @@ def _header(lines: list[Line], start: int) -> list[Line]:
     return unique
 
 
+def _page_title(lines: list[Line]) -> str | None:
+    """A dump's first line is usually the page <title>: "Headline - Site" gives the headline."""
+    first = lines[0]
+    if first.furniture or first.repeated or not _title_like(first) or first.words < 4:
+        return None
+    return meta.split_title_suffix(first.text)[0]
+
+
+def _title_position(header: list[Line], headlines: set[int]) -> int | None:
+    """The header line that repeats the page title, else the first title-like line of four words or more."""
+    anchored = [i for i, ln in enumerate(header) if ln.pos in headlines]
+    if anchored:
+        return anchored[-1]
+    return next((i for i, ln in enumerate(header) if _title_like(ln) and ln.words >= 4), None)
+
+
 def _drop_duplicates(kept: list[Line], min_words: int = 5) -> list[Line]:
     """A paragraph printed twice (AMP copies, "recirculation" teasers quoting the lede) is kept once."""
     seen: set[str] = set()
@@ -330,12 +335,8 @@ def _drop_duplicates(kept: list[Line], min_words: int = 5) -> list[Line]:
 
 def _orphan_header(header: list[Line]) -> list[Line]:
     """Without a headline above them, short header lines are more likely teaser headlines than a standfirst."""
-    if HEADER_MODE == 0:
-        return header
     return [ln for ln in header if ln.sentence_like or meta.parse_byline(ln.text)]
 
-
-HEADER_MODE = 1
 
 
 def _trailer(lines: list[Line], end: int) -> list[Line]:
@@ -360,7 +361,7 @@ def _fill_byline(result: CleanText, candidates: list[Line]) -> None:
             result.authors = result.authors or byline.authors
             result.site = result.site or byline.site
             result.date = result.date or byline.date
-        elif result.date is None and meta.is_dateline(ln.text):
+        elif result.date is None and (meta.is_dateline(ln.text) or meta.is_date_only(ln.text)):
             result.date = meta.find_date(ln.text)
         for name in meta.contributors(ln.text):
             if name not in result.authors:
