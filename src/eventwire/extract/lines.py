@@ -216,7 +216,7 @@ def _best_segment(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int
         ln = lines[i]
         if ln.prose:
             score = min(ln.words, 80) / 4.0
-        elif ln.furniture in _INLINE_FURNITURE and not ln.repeated:
+        elif _inline(ln):
             score = _INLINE_PENALTY
         elif ln.furniture or ln.repeated:
             score = _FURNITURE_PENALTY
@@ -231,6 +231,15 @@ def _best_segment(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int
         if running > best:
             best, best_span = running, (run_start, i)
     return best, best_span
+
+
+def _inline(ln: Line) -> bool:
+    """Furniture that interrupts an article rather than ending it: ad slots, photo credits, gallery counters.
+
+    Repeated lines are never inline: a sentence that recurs across a site's pages is its "About us"
+    paragraph or a promo, and it ends the body (trailing press-release boilerplate is the common case).
+    """
+    return bool(ln.furniture) and ln.furniture in _INLINE_FURNITURE and not ln.repeated
 
 
 def _boundary(ln: Line, lines: list[Line]) -> bool:
