@@ -133,17 +133,61 @@ def process(path: str = typer.Argument(..., help="One file, or - for stdin."),
 
 @app.command()
 def export(db: str = DB_OPTION,
-           table: str = typer.Option("articles", "--table", help="Table to export."),
-           format: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
-           out_path: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout for jsonl/csv).")):
-    """Export one table as JSON Lines, CSV or Parquet."""
-    from eventwire.store.export import ExportError, export_table
+           table: str = typer.Option("articles", "--table", help="Table to export (jsonl, csv, parquet)."),
+           format: str = typer.Option("jsonl", "--format",
+                                      help="jsonl, csv or parquet (one table), or gdelt-events, gdelt-mentions, gkg, "
+                                           "icews, plover (interop; .parquet/.csv --out picks the container)."),
+           out_path: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout, except parquet).")):
+    """Export one table as JSON Lines, CSV or Parquet, or the events as GDELT, GKG, ICEWS or PLOVER files."""
+    from eventwire.export import FORMATS as INTEROP
+    from eventwire.export import export_interop
+    from eventwire.store.export import export_table
 
     try:
-        export_table(db, table, format, out_path)
-    except (ExportError, EventwireError) as exc:
+        if format in INTEROP:
+            export_interop(db, format, out_path)
+        else:
+            export_table(db, table, format, out_path)
+    except EventwireError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
+
+
+@app.command()
+def query(sql: str = typer.Argument(..., help="One SQL statement, e.g. \"SELECT * FROM events_by_day LIMIT 5\"."),
+          db: str = DB_OPTION,
+          format: str = typer.Option("table", "--format", help="table, csv or jsonl."),
+          limit: int = typer.Option(1000, "--limit", help="Rows shown at most in table format (0: all).")):
+    """Run SQL on the database, read-only (views: see `eventwire.store.views`)."""
+    from eventwire.store.views import QueryError, run_query
+
+    try:
+        columns, rows = run_query(db, sql)
+    except (QueryError, EventwireError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    _print_rows(columns, rows, format, limit)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str, limit: int) -> None:
+    import csv
+
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
+    else:
+        table = Table(show_header=True)
+        for name in columns:
+            table.add_column(name)
+        for row in rows[:limit or None]:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+        if limit and len(rows) > limit:
+            err.print(f"({len(rows):,} rows, first {limit:,} shown; --limit 0 shows all)")
 
 
 @eval_app.command("extraction")

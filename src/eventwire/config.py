@@ -12,6 +12,8 @@ MODEL_ENV = "EVENTWIRE_MODEL"
 MAX_DOCUMENT_BYTES = int(os.environ.get("EVENTWIRE_MAX_DOCUMENT_BYTES", 20_000_000))
 #: A single line longer than this (text dumps, JSON Lines) is rejected: no article has one.
 MAX_LINE_BYTES = int(os.environ.get("EVENTWIRE_MAX_LINE_BYTES", 2_000_000))
+#: HTML nested deeper than this many elements is rejected (real article pages stay under ~100).
+MAX_HTML_DEPTH = int(os.environ.get("EVENTWIRE_MAX_HTML_DEPTH", 1_000))
 #: Decompressed size cap for .gz members (zip-bomb guard) of single documents.
 MAX_DECOMPRESSED_BYTES = MAX_DOCUMENT_BYTES
 #: Texts shorter than this after cleaning are not articles.

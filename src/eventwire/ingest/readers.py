@@ -156,6 +156,8 @@ def _single(data: bytes, path: str, fmt: str) -> Iterator[RawItem]:
     text = decode(data, declared=declared_charset(data) if kind == "html" else None)
     if kind == "text":
         _check_line_lengths(text)
+    else:
+        _check_nesting(text)
     yield RawItem(path, 0, fmt, kind, text, content_hash(data), len(data))
 
 
@@ -163,6 +165,31 @@ def _check_line_lengths(text: str) -> None:
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > config.MAX_LINE_BYTES:
         raise RejectedInput(f"line too long: {longest:,} characters in one line (limit {config.MAX_LINE_BYTES:,})")
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+# Elements that never nest (void) or whose end tag is optional: they do not deepen a real page's tree.
+_FLAT_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
+                       "option thead tbody tfoot colgroup rb rt rp optgroup caption".split())
+
+
+def _check_nesting(html: str) -> None:
+    """Reject pages nested deeper than any real article: tree walkers recurse and libxml2 silently truncates.
+
+    A tag scan, not a parse (about 1 s for 20 MB of tags); sample and evaluation pages nest under 50 levels.
+    """
+    if html.count("<") <= config.MAX_HTML_DEPTH:
+        return
+    depth = 0
+    for close, name in _TAG.findall(html):
+        if name.lower() in _FLAT_TAGS:
+            continue
+        if close:
+            depth -= 1 if depth else 0
+        else:
+            depth += 1
+            if depth > config.MAX_HTML_DEPTH:
+                raise RejectedInput(f"HTML nested too deeply: over {config.MAX_HTML_DEPTH:,} levels of elements")
 
 
 # -- JSON Lines ---------------------------------------------------------------
@@ -205,6 +232,8 @@ def _jsonl_item(line: bytes, path: str, number: int) -> RawItem:
         raise RejectedInput('no "text" or "html" field')
     if kind == "text":
         _check_line_lengths(body)
+    else:
+        _check_nesting(body)
     url, date, title = (_opt_str(obj, k) for k in ("url", "date", "title"))
     return RawItem(path, number, "jsonl", kind, body, content_hash(line.strip()), len(line), url, date, title)
 
@@ -221,14 +250,20 @@ def read_warc(fh: BinaryIO, path: str) -> Iterator[RawItem | Reject]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    number = found = 0
     try:
         for record in ArchiveIterator(fh, check_digests=False):
             number += 1
             item = _warc_item(record, path, number)
             if item is not None:
+                found += 1
                 yield item
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        if not found:
+            yield Reject(path, f"no HTML or text record among {number} WARC record(s)", 0)
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError, TypeError,
+            IndexError, KeyError) as exc:
+        # warcio trusts the headers: a response record without WARC-Target-URI raises AttributeError,
+        # a malformed status line IndexError
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         yield Reject(path, f"record {number + 1}: truncated or invalid WARC record ({reason})", number + 1)
 
@@ -265,6 +300,8 @@ def _warc_item(record, path: str, number: int) -> RawItem | Reject | None:
     container = "wet" if rtype == "conversion" else "warc"
     try:
         text = decode(data, declared=_charset(ctype) or (declared_charset(data) if kind == "html" else None))
+        if kind == "html":
+            _check_nesting(text)
     except RejectedInput as exc:
         return Reject(path, f"record {number}: {exc}", number)
     return RawItem(path, number, container, kind, text, content_hash(data), len(data), url)
@@ -283,6 +320,7 @@ _FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>".encode(), re.DOTALL) for n
 
 def read_sgml(data: bytes, path: str) -> Iterator[RawItem | Reject]:
     """Reuters-21578 style SGML: one `<REUTERS>` element per story."""
+    found = 0
     for number, match in enumerate(_REUTERS.finditer(data), start=1):
         block = match.group(0)
         fields = {k: (m.group(1) if (m := rx.search(block)) else b"") for k, rx in _FIELD.items()}
@@ -291,4 +329,7 @@ def read_sgml(data: bytes, path: str) -> Iterator[RawItem | Reject]:
             continue
         title = html_lib.unescape(fields["TITLE"].decode("latin-1")).strip() or None
         date = fields["DATE"].decode("latin-1").strip() or None
+        found += 1
         yield RawItem(path, number, "sgml", "plain", body, content_hash(block), len(block), None, date, title)
+    if not found:
+        raise RejectedInput("no <REUTERS> story with a <BODY> in this SGML file")

@@ -1,0 +1,50 @@
+"""Published column lists and code tables, read from the data files shipped in `export/data`."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.export").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def columns(name: str) -> tuple[tuple[str, str], ...]:
+    """(column, type) pairs of a published schema: gdelt_events, gdelt_mentions, gdelt_gkg, icews."""
+    return tuple((r[0], r[1]) for r in _rows(f"{name}_columns.tsv"))
+
+
+@cache
+def _mapping(name: str) -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows(name)}
+
+
+def fips(iso3: str | None) -> str:
+    """FIPS 10-4 code for an ISO3 country code; '' when unknown (GDELT leaves the field blank)."""
+    return _mapping("iso3_fips.tsv").get((iso3 or "").upper(), "")
+
+
+def cameo_text(code: str | None) -> str:
+    return _mapping("cameo_codes.tsv").get(code or "", "")
+
+
+def sector_name(code: str | None) -> str:
+    return _mapping("icews_sectors.tsv").get((code or "").upper(), code or "")
+
+
+def count_type(kind: str | None) -> str | None:
+    return _mapping("gkg_count_types.tsv").get(kind or "")
+
+
+def country_name(iso3: str | None) -> str:
+    if not iso3:
+        return ""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3.upper())
+    return country.name if country else ""

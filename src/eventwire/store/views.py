@@ -1,0 +1,125 @@
+"""Named DuckDB views for the questions people ask first, and the read-only SQL behind `eventwire query`.
+
+`create_views(con)` writes them into a database (the run can call it once); `run_query` adds them as
+temporary views to a read-only connection, so they work on any database, old or new.
+
+Views (event views leave out negated and hypothetical events; `date` is the event's date, else the
+article's publication date):
+  events_flat           one row per raw event, actors and place unpacked into columns, with its article's url/site
+  events_by_day         day, plover, events, articles
+  events_by_month       month (YYYY-MM), quad_class, events, mean goldstein
+  country_pairs         source_country, target_country, plover, events, mean goldstein
+  actor_activity        actor name, country, sector, events as source, events as target
+  casualties            killed/wounded/arrested counts per article with its date and site
+  quotes_by_speaker     speaker, quotes, articles
+  articles_by_site      site, articles, events, first and last date
+  rejects_by_reason     reason (record numbers stripped), files, rejects
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from eventwire.errors import EventwireError
+
+VIEWS: dict[str, str] = {
+    "events_flat": """
+        SELECT e.doc_id, e.idx, e.plover, e.cameo, e.goldstein, e.quad_class, e.mode,
+               e.source->>'name' AS source_name, e.source->>'country' AS source_country,
+               e.source->>'sector' AS source_sector,
+               e.target->>'name' AS target_name, e.target->>'country' AS target_country,
+               e.target->>'sector' AS target_sector,
+               e.location->>'name' AS location_name, e.location->>'country' AS location_country,
+               TRY_CAST(e.location->>'lat' AS DOUBLE) AS lat, TRY_CAST(e.location->>'lon' AS DOUBLE) AS lon,
+               coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS date,
+               e.sentence, e.start, e."end", e.confidence, a.url, a.site, a.title
+        FROM events e JOIN articles a ON a.id = e.doc_id
+        WHERE NOT coalesce(e.negated, false) {and_not_hypothetical}""",
+    "events_by_day": """
+        SELECT date, plover, count(*) AS events, count(DISTINCT doc_id) AS articles
+        FROM events_flat GROUP BY ALL ORDER BY date, plover""",
+    "events_by_month": """
+        SELECT strftime(date, '%Y-%m') AS month, quad_class, count(*) AS events,
+               round(avg(goldstein), 2) AS mean_goldstein
+        FROM events_flat GROUP BY ALL ORDER BY month, quad_class""",
+    "country_pairs": """
+        SELECT source_country, target_country, plover, count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
+        FROM events_flat WHERE source_country IS NOT NULL
+        GROUP BY ALL ORDER BY events DESC""",
+    "actor_activity": """
+        WITH roles AS (
+            SELECT source_name AS name, source_country AS country, source_sector AS sector, 1 AS src, 0 AS tgt
+            FROM events_flat WHERE source_name IS NOT NULL
+            UNION ALL
+            SELECT target_name, target_country, target_sector, 0, 1 FROM events_flat WHERE target_name IS NOT NULL)
+        SELECT name, country, sector, sum(src) AS as_source, sum(tgt) AS as_target
+        FROM roles GROUP BY ALL ORDER BY as_source + as_target DESC""",
+    "casualties": """
+        SELECT q.doc_id, upper(q.kind) AS kind, q.value, q.value_max, q.text, q.start, q."end",
+               TRY_CAST(substr(a.date, 1, 10) AS DATE) AS date, a.site, a.url
+        FROM quantities q JOIN articles a ON a.id = q.doc_id
+        WHERE upper(q.kind) IN ('KILL', 'WOUND', 'ARREST', 'KIDNAP', 'KILLED', 'WOUNDED', 'ARRESTED')""",
+    "quotes_by_speaker": """
+        SELECT speaker, count(*) AS quotes, count(DISTINCT doc_id) AS articles
+        FROM quotes WHERE speaker IS NOT NULL GROUP BY ALL ORDER BY quotes DESC""",
+    "articles_by_site": """
+        SELECT a.site, count(*) AS articles, sum(coalesce(n.events, 0)) AS events,
+               min(TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS first_date,
+               max(TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS last_date
+        FROM articles a LEFT JOIN (SELECT doc_id, count(*) AS events FROM events GROUP BY doc_id) n
+             ON n.doc_id = a.id
+        GROUP BY ALL ORDER BY articles DESC""",
+    "rejects_by_reason": """
+        SELECT regexp_replace(reason, '^(line|record) [0-9]+: ', '') AS reason,
+               count(DISTINCT path) AS files, count(*) AS rejects
+        FROM rejects GROUP BY ALL ORDER BY rejects DESC""",
+}
+
+
+class QueryError(EventwireError):
+    """The SQL failed or tried to change the database."""
+
+
+def create_views(con, temporary: bool = False) -> list[str]:
+    """Create (or replace) every view the database's tables allow; returns the names created.
+
+    A database written before a column existed (e.g. `hypothetical`) keeps the views that still work.
+    """
+    kind = "TEMP VIEW" if temporary else "VIEW"
+    events = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    hypothetical = "AND NOT coalesce(e.hypothetical, false)" if "hypothetical" in events else ""
+    made = []
+    for name, sql in VIEWS.items():
+        try:
+            con.execute(f"CREATE OR REPLACE {kind} {name} AS {sql.replace('{and_not_hypothetical}', hypothetical)}")
+            made.append(name)
+        except duckdb.Error:
+            continue
+    return made
+
+
+def run_query(db: str, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run one statement on a read-only connection with no file or network access; returns columns and rows."""
+    from eventwire.store.duck import Store
+
+    with Store(db, read_only=True) as store:
+        con = store.con
+        create_views(con, temporary=True)
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        try:
+            cur = con.execute(sql)
+        except duckdb.Error as exc:
+            raise QueryError(_one_line(exc)) from None
+        if cur.description is None:
+            return [], []
+        return [d[0] for d in cur.description], cur.fetchall()
+
+
+def _one_line(exc: Exception) -> str:
+    text = re.sub(r"\s+", " ", str(exc)).strip()
+    if "read-only" in text.lower() or "read only" in text.lower():
+        return f"the database is opened read-only: {text}"
+    return text
