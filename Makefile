@@ -28,3 +28,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
+
+# Debian's Chromium for the explorer's browser tests (tests/web); never a browser download.
+browser:
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver

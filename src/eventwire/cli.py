@@ -190,6 +190,31 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str, limit: int) -> 
             err.print(f"({len(rows):,} rows, first {limit:,} shown; --limit 0 shows all)")
 
 
+@app.command()
+def serve(db: str = DB_OPTION,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
+          port: int = typer.Option(8000, "--port", help="TCP port."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="EVENTWIRE_TOKEN",
+                                              help="Secret clients must send (needed to bind a non-loopback address)."),
+          insecure: bool = typer.Option(False, "--insecure", help="Allow a non-loopback address without a token."),
+          query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds one query may run.")):
+    """Serve the explorer (web UI and read-only JSON API) for a database."""
+    from eventwire.api.server import build
+    from eventwire.api.server import serve as run_server
+
+    try:
+        application, warning = build(db, host, token, insecure, query_timeout)
+    except EventwireError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    if warning:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"eventwire explorer on http://{shown}:{port}/" + ("?token=…" if token else "")
+              + f"  (API: /openapi.json; database {db}, read-only)", highlight=False)
+    run_server(application, host, port)
+
+
 @eval_app.command("extraction")
 def eval_extraction(data: Path = typer.Option(Path("../shared/eval/extraction"), help="Folder with html/, wet/, ground-truth.json."),
                     out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON."),
