@@ -1,7 +1,7 @@
 """`eventwire eval events`: event coding against the PLOVER gold standard, ACLED notes and the BBC corpus.
 
-- PLOVER GSR (one gold event per sentence): the coder's primary event (not negated, highest
-  confidence, earliest) against the gold type, with the older gold labels mapped to PLOVER 0.8
+- PLOVER GSR (one gold event per sentence): the coder's primary event (not negated, in the first
+  sentence that has one, highest confidence) against the gold type, with the older gold labels mapped to PLOVER 0.8
   (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT); source and target
   country of that event against the gold actors' codes (CAMEO country codes mapped to ISO 3166;
   IGO/NGO/IMG compared as codes). A sentence with no event counts as wrong (NONE).
@@ -54,8 +54,12 @@ class Runner:
 
 
 def primary(events: list[Event]) -> Event | None:
-    live = [e for e in events if not e.negated] or []
-    return max(live, key=lambda e: (e.confidence, -e.verb.start if e.verb else 0), default=None)
+    """The lead sentence's most confident live event: news and ACLED notes state the main event first."""
+    live = [e for e in events if not e.negated]
+    if not live:
+        return None
+    lead = min(e.start for e in live)
+    return max((e for e in live if e.start == lead), key=lambda e: (e.confidence, -e.verb.start if e.verb else 0))
 
 
 def _codes(actors: Any) -> set[str]:

@@ -39,6 +39,7 @@ _PRONOUN_GROUP = {"they", "them", "it", "we", "us", "its", "their"}
 _TARGET_PREPS = ("with", "against", "to", "on", "into", "upon", "toward", "towards", "over", "for")
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -100,6 +101,7 @@ class Coder:
         for hit in list(found.values()):
             if hit.role in ("frame", "intent", "neg"):
                 _fold_complement(hit, found)
+        _fold_protest_demands(found)
         out = []
         for hit in found.values():
             if hit.role == "folded":
@@ -149,7 +151,7 @@ class Coder:
 
     def _actor(self, tok, document: Document, doc) -> dict[str, Any] | None:
         """The actor a role token names: the phrase, its possessor or of-phrase, or a pronoun's antecedent."""
-        if tok is None:
+        if tok is None or tok.ent_type_ in _NOT_ACTORS:
             return None
         if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in _PRONOUN_PERSON | _PRONOUN_GROUP:
             ante = _antecedent(tok, doc)
@@ -179,13 +181,46 @@ class Coder:
 # -- trigger helpers -------------------------------------------------------------------
 
 
+def lemmas(tok) -> list[str]:
+    """The lemma, then crude stems of the word: the small model's lemmatizer sometimes slips ('staged' → 'stag')."""
+    word = tok.lower_
+    out = [tok.lemma_.lower(), word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
+def _lexicon_entries(table: dict[str, list], tok) -> list:
+    for lemma in lemmas(tok):
+        if lemma in table:
+            return table[lemma]
+    return []
+
+
 def _verb_event(tok) -> _Found | None:
     if tok.pos_ == "NOUN" and not _verb_like_root(tok):
         return None
-    entry = _match(lx.verbs().get(tok.lemma_.lower(), []), tok)
+    entry = _match(_lexicon_entries(lx.verbs(), tok), tok)
     if entry is None or not entry.cameo:
         return None
+    if entry.figurative and lookup(entry.cameo).quad_class == 4 and not _concrete_objects(tok):
+        return None  # "attacked the legislation", "struck a deal", "drought killed crops"
     return _Found(tok, entry.cameo, entry.role, tok, figurative=entry.figurative)
+
+
+def _concrete_objects(tok) -> bool:
+    """True when the verb has no object, or one that can be hurt or taken: people, forces, places, property."""
+    objs = [k for k in tok.children if k.dep_ in ("dobj", "nsubjpass")]
+    if not objs or _pobjs(tok, ("at", "on", "upon", "against")):
+        return True
+    words = lx.word_class("person") | lx.word_class("troops") | lx.word_class("property") | lx.word_class("target")
+    for obj in (_unquantify(o) for o in objs):
+        if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or obj.pos_ in ("PRON", "NUM"):
+            return True
+        if any(lemma in words for lemma in lemmas(obj)):
+            return True
+    return False
 
 
 def _obligation_event(tok) -> _Found | None:
@@ -203,9 +238,10 @@ def _verb_like_root(tok) -> bool:
 
 def _light_event(tok) -> _Found | None:
     """'held talks with', 'imposed a curfew', 'resorted to throwing': the noun names the event."""
-    if tok.lemma_.lower() not in lx.word_class("light"):
+    light = lx.word_class("light")
+    if not any(lemma in light for lemma in lemmas(tok)):
         return None
-    for obj in _objects(tok):
+    for obj in _objects(tok) + _pobjs(tok, ("in", "to", "into")):  # "engaged in a clash", "resorted to"
         for noun in [obj] + [k for k in obj.children if k.dep_ == "compound"]:  # "undertook a mediation mission"
             entry = _match(lx.nouns().get(noun.lemma_.lower(), []), noun)
             if entry is not None:
@@ -251,6 +287,8 @@ def _cue_holds(cue: lx.Cue, tok) -> bool:
             return not ok
     elif cue.kind == "of":
         ok = any(_lemma_in(o, cue.words) for o in _pobjs(tok, ("of",)))
+    elif cue.kind == "advcl":
+        ok = any(k.dep_ in ("advcl", "xcomp", "conj") and any(l in cue.words for l in lemmas(k)) for k in kids)
     elif cue.kind == "mod":
         ok = any(k.dep_ in ("compound", "amod") and k.lower_ in cue.words for k in kids)
     else:
@@ -321,6 +359,27 @@ def _fold_complement(hit: _Found, found: dict[int, _Found]) -> None:
     hit.target = hit.target + [t for t in inner_targets if t not in hit.target]
 
 
+def _fold_protest_demands(found: dict[int, _Found]) -> None:
+    """'staged a protest, demanding the release of ...': per the PLOVER manual a demand made by
+    demonstrating is the PROTEST, not a separate REQUEST (it becomes the protest's context); the same
+    holds for a demand voiced by rioting or fighting ('clashed with police, demanding ...')."""
+    protests = [h for h in found.values() if h.role != "folded"
+                and (lookup(h.cameo).plover == "PROTEST" or lookup(h.cameo).quad_class == 4)]
+    for hit in found.values():
+        if hit.role == "folded" or lookup(hit.cameo).plover not in ("REQUEST", "ACCUSE"):
+            continue
+        for protest in protests:
+            if protest.clause in hit.clause.ancestors or protest.clause in _clause_chain(hit.clause):
+                hit.role = "folded"
+                protest.aux.append("demand")
+                break
+
+
+def _clause_chain(verb) -> list:
+    """Clauses linked to this one by coordination: 'staged a protest ... and demanded'."""
+    return [verb.head] + list(verb.conjuncts) if verb.dep_ == "conj" else list(verb.conjuncts)
+
+
 # -- roles -------------------------------------------------------------------------------
 # `source` and `target` are candidate lists, best first; the first that names an actor wins.
 
@@ -344,8 +403,19 @@ def _roles(hit: _Found) -> None:
         return
     if hit.nominal:  # light verb: the noun's own with/against/of-phrase first, then the verb's
         hit.target = hit.target + _noun_targets(hit.trigger, hit.noun_role) + _verb_targets(verb, exclude=hit.trigger)
-        return
-    hit.target = hit.target + _verb_targets(verb)
+    else:
+        hit.target = hit.target + _verb_targets(verb)
+    hit.target += _clause_names(verb, hit.source)
+
+
+def _clause_names(verb, sources: list) -> list:
+    """Last resort: named polities and organisations inside the clause, outside the source, nearest
+    after the verb first ('threatened to launch an offensive in its war with Iraq')."""
+    taken = {t.i for s in sources if s is not None for t in s.subtree}
+    inside = {t.i for t in verb.subtree}
+    names = [e.root for e in verb.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
+             and e.root.i in inside and e.root.i not in taken]
+    return sorted(names, key=lambda t: (t.i < verb.i, abs(t.i - verb.i)))
 
 
 def _noun_roles(hit: _Found) -> None:
@@ -616,7 +686,7 @@ def _antecedent(tok, doc):
 def _domestic(source, target):
     """An actor named without a country in an event whose other side has one is taken to share it
     ('An Argentine judge ordered former president Carlos Menem'); marked `country_inferred`."""
-    for one, other in ((source, target), (target, source)):
+    for one, other in ((target, source), (source, target)):
         if one and other and not one.get("country") and other.get("country") not in (None, "IGO", "NGO", "IMG", "MNC"):
             one["country"] = other["country"]
             one["country_inferred"] = True
@@ -642,7 +712,7 @@ def _confidence(hit: _Found, source, target) -> float:
     score = 0.45
     score += 0.25 if source and source.get("country") else 0.1 if _has_identity(source) else 0.0
     score += 0.15 if target and target.get("country") else 0.05 if _has_identity(target) else 0.0
-    score += 0.0 if hit.nominal else 0.1
+    score += 0.0 if hit.nominal and hit.role != "light" else 0.1
     score -= 0.2 if hit.hypothetical else 0.0
     score -= 0.3 if hit.negated else 0.0
     clause = hit.clause
@@ -652,6 +722,8 @@ def _confidence(hit: _Found, source, target) -> float:
             depth += 1
         clause = clause.head
     score -= 0.03 * depth
+    if hit.clause.dep_ in ("acl", "relcl") and not hit.nominal:
+        score -= 0.2  # "supporters, backed by the party, assaulted ...": background, not the news
     return round(max(0.05, min(0.99, score)), 2)
 
 
@@ -700,7 +772,7 @@ def sentences(doc):
 
 def _has_class(sent, name: str) -> bool:
     words = lx.word_class(name)
-    return any(t.lemma_.lower() in words for t in sent if t.pos_ in ("NOUN", "PROPN"))
+    return any(t.lemma_.lower() in words for t in sent if t.pos_ == "NOUN" and t.text.islower())  # not "Awami League"
 
 
 def _sport_share(doc) -> float:
