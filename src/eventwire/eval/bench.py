@@ -90,6 +90,58 @@ def dask_run(files: list[str], workers: int, model: str | None, batch_size: int)
                 "peak_mb_per_worker": max(summary.worker_peak_mb or [0.0])}
 
 
+def flat_memory(n_docs: int, workers: int, model: str | None, batch_size: int) -> dict:
+    """Worker memory over a long run: Reuters stories replicated with changed ids into JSON Lines shards."""
+    import threading
+
+    import psutil
+
+    from eventwire.ingest import RawItem, read_paths
+    from eventwire.run.distributed import run_distributed
+
+    stories = [i for i in read_paths(corpus_files("reuters21578", None)) if isinstance(i, RawItem)]
+    samples: list[tuple[float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        written, shard = 0, 0
+        while written < n_docs:
+            with open(os.path.join(tmp, f"copy-{shard:04d}.jsonl"), "w") as fh:
+                for story in stories[: min(500, n_docs - written)]:
+                    fh.write(json.dumps({"text": story.content, "title": story.title,
+                                         "url": f"urn:copy:{shard}:{story.record}"}) + "\n")
+                    written += 1
+            shard += 1
+            stories = stories[500:] + stories[:500]
+        done = threading.Event()
+        me = psutil.Process()
+        started = time.perf_counter()
+
+        def sample() -> None:
+            while not done.wait(5):
+                rss = [c.memory_info().rss for c in me.children(recursive=True) if _alive(c)]
+                if rss:
+                    samples.append((time.perf_counter() - started, max(rss) / 2**20))
+
+        thread = threading.Thread(target=sample, daemon=True)
+        thread.start()
+        summary = run_distributed([tmp], os.path.join(tmp, "flat.duckdb"), workers=workers, model=model,
+                                  batch_size=batch_size, shard_files=1)
+        done.set()
+        thread.join()
+    quarter = max(1, len(samples) // 4)
+    first = sum(m for _, m in samples[:quarter]) / quarter if samples else 0.0
+    last = sum(m for _, m in samples[-quarter:]) / quarter if samples else 0.0
+    return {"documents": summary.new, "seconds": time.perf_counter() - started, "workers": workers,
+            "peak_mb_per_worker": max(summary.worker_peak_mb or [0.0]),
+            "rss_mb_first_quarter": first, "rss_mb_last_quarter": last, "samples": samples}
+
+
+def _alive(proc) -> bool:
+    try:
+        return proc.is_running()
+    except Exception:
+        return False
+
+
 def query_speed(n_events: int = 1_000_000) -> dict:
     """Typical questions on a generated database of `n_events` events."""
     import duckdb
@@ -125,6 +177,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--model", default=None)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--flat-docs", type=int, default=0, help="also run N replicated documents on 2 workers "
+                        "and sample worker memory (100000 for the issue's figure)")
     parser.add_argument("--json", default="bench.json")
     args = parser.parse_args(argv)
     from rich.console import Console
@@ -148,6 +202,8 @@ def main(argv: list[str] | None = None) -> dict:
             entry["dask"] = [one, two]
             entry["speedup_2_vs_1"] = one["seconds"] / two["seconds"]
         results["corpora"][name] = entry
+    if args.flat_docs:
+        results["flat_memory"] = flat_memory(args.flat_docs, 2, args.model, args.batch_size)
     results["queries_1m_events_seconds"] = query_speed()
     results["peak_mb_main_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     Path(args.json).write_text(json.dumps(results, indent=2))
@@ -170,6 +226,11 @@ def main(argv: list[str] | None = None) -> dict:
         console.print(table)
     for name, secs in results["queries_1m_events_seconds"].items():
         console.print(f"query on 1,000,000 events, {name}: {secs:.3f} s")
+    if "flat_memory" in results:
+        flat = results["flat_memory"]
+        console.print(f"{flat['documents']:,} documents on 2 workers in {flat['seconds']:.0f} s: worker RSS "
+                      f"{flat['rss_mb_first_quarter']:.0f} MB (first quarter) -> {flat['rss_mb_last_quarter']:.0f} MB "
+                      f"(last quarter), peak {flat['peak_mb_per_worker']:.0f} MB")
     console.print(f"written: {args.json}")
     return results
 
