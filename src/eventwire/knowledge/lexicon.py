@@ -34,6 +34,16 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def plain_same_length(text: str) -> str:
+    """`plain` that keeps every character's offset: accents dropped per character, curly apostrophes straightened."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out).replace("\u2019", "'")
+
+
 # Capitals that are also everyday capitalised words; they never count as a country by themselves.
 _CAPITAL_STOP = {"Male", "Victoria", "Valletta", "Kingston", "Georgetown", "Hamilton", "Nassau", "Saint John's"}
 
@@ -68,6 +78,11 @@ def country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def demonyms_plain() -> set[str]:
+    return {plain(a) for a, _ in read_tsv("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
 def sector_terms() -> dict[str, str]:
     """Lower-case role or group word -> PLOVER sector."""
     return {fold(term): sector for term, sector in read_tsv("sectors.tsv")}
@@ -88,14 +103,20 @@ def alternation(keys, flags: int = 0) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def leaders() -> dict[str, tuple[str, str, str]]:
-    """Folded full name and folded surname -> (canonical name, country, sector)."""
-    out: dict[str, tuple[str, str, str]] = {}
-    for name, country, sector in read_tsv("leaders.tsv"):
-        out[fold(name)] = (name, country, sector)
+    """Folded full name and folded surname -> (canonical name, country, sector).
+
+    A surname shared by several entries keeps their country and sector when they agree
+    (both Clintons are USA GOV) but its canonical name is the surname alone.
+    """
+    rows = read_tsv("leaders.tsv")
+    out: dict[str, tuple[str, str, str]] = {fold(name): (name, country, sector) for name, country, sector in rows}
     surnames: dict[str, list[tuple[str, str, str]]] = {}
-    for name, country, sector in read_tsv("leaders.tsv"):
-        surnames.setdefault(fold(name.split()[-1]), []).append((name, country, sector))
+    for name, country, sector in rows:
+        surnames.setdefault(name.split()[-1], []).append((name, country, sector))
     for surname, entries in surnames.items():
-        if len({(c, s) for _, c, s in entries}) == 1 and surname not in out:
-            out[surname] = entries[0]
+        if fold(surname) in out or len({(c, s) for _, c, s in entries}) > 1:
+            continue
+        names = {fold(n) for n, _, _ in entries}
+        canonical = entries[0][0] if len(names) == 1 else surname
+        out[fold(surname)] = (canonical, entries[0][1], entries[0][2])
     return out

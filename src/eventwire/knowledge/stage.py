@@ -1,10 +1,53 @@
-"""Knowledge stage entry point (filled in by the actors/quotes/quantities work)."""
+"""Knowledge stage: fills a Document's actors, places, quotes, quantities, dates, tone and themes.
+
+Each extractor is a function of (document, spaCy doc) in its own module; this stage only runs them
+in order (actors first: quotes, places and quantities read them) and times each one, so the cost
+of every extractor per article can be reported next to the parse (`eventwire eval knowledge`).
+"""
 
 from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+from eventwire.knowledge.actors import extract_actors
+from eventwire.knowledge.registry import ActorRegistry
 
 
 class KnowledgeStage:
     name = "knowledge"
 
+    def __init__(self, registry: ActorRegistry | None = None):
+        self.registry = registry if registry is not None else ActorRegistry()
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.documents = 0
+
     def __call__(self, batch) -> None:
-        return None
+        for work in batch:
+            if work.doc is None:
+                continue
+            self.annotate(work.document, work.doc)
+
+    def annotate(self, document, doc) -> None:
+        from eventwire.knowledge.dates import extract_dates
+        from eventwire.knowledge.places import extract_places
+        from eventwire.knowledge.quantities import extract_quantities
+        from eventwire.knowledge.quotes import extract_quotes
+        from eventwire.knowledge.tone import document_themes, document_tone
+
+        self.documents += 1
+        document.actors = self._timed("actors", extract_actors, doc)
+        self._timed("registry", self.registry.apply, document.actors)
+        document.quotes = self._timed("quotes", extract_quotes, document, doc)
+        document.locations = self._timed("places", extract_places, document, doc)
+        document.quantities = self._timed("quantities", extract_quantities, document, doc)
+        document.dates = self._timed("dates", extract_dates, document, doc)
+        document.tone = self._timed("tone", document_tone, doc)
+        document.themes = self._timed("themes", document_themes, doc)
+
+    def _timed(self, name: str, fn, *args):
+        started = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.seconds[name] += time.perf_counter() - started

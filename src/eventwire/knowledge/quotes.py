@@ -1,0 +1,303 @@
+"""Quotes: direct speech between quote marks and reported speech, each with its speaker resolved to an actor.
+
+Direct quotes are found from the marks themselves (straight, curly and ``LaTeX'' style); a straight
+mark opens when a space is before it and a letter after, and closes the other way round. A quote
+left open runs to the next opening mark or the end of the paragraph (the newswire convention for
+quotes spanning several paragraphs, and what the BBC corpus looks like once its paragraph breaks
+are gone). The speaker comes from a speech verb in the same sentence ("X said", "said X",
+"X, director of ..., said", "according to X"), or, for an unattributed continuation, from the quote
+before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.knowledge import lexicon as lx
+from eventwire.records import Actor, Document, Quote
+
+#: Fewer words than this between quote marks is a scare quote or a title ("Plan Mexico"), not speech.
+MIN_QUOTE_WORDS = 4
+
+_OPEN = {"“": "”", "``": "''", "«": "»"}
+_MARK = re.compile(r"``|''|[“”\"«»]")
+
+
+@dataclass
+class Segment:
+    start: int  # inside the marks
+    end: int
+    closed: bool  # False: ended by the next opening mark or the paragraph end
+
+
+def _role(text: str, i: int, mark: str) -> str:
+    """'open' or 'close' for a quote mark at i, from the mark itself or its neighbours."""
+    if mark in ("“", "``", "«"):
+        return "open"
+    if mark in ("”", "''", "»"):
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return "open" if not after.isspace() else "close"
+    return "close"
+
+
+def quote_segments(text: str) -> list[Segment]:
+    """Spans of text between quote marks (offsets of the inner text), paragraph by paragraph."""
+    out: list[Segment] = []
+    pos = 0
+    for para in re.split(r"(\n\s*\n|\n)", text):
+        if para.strip() and not para.startswith("\n"):
+            out.extend(_paragraph_segments(text, pos, pos + len(para)))
+        pos += len(para)
+    return out
+
+
+def _paragraph_segments(text: str, start: int, end: int) -> list[Segment]:
+    out: list[Segment] = []
+    open_at: int | None = None
+    for m in _MARK.finditer(text, start, end):
+        role = _role(text, m.start(), m.group())
+        if role == "open":
+            if open_at is not None:
+                out.append(Segment(open_at, _trim_end(text, open_at, m.start()), False))
+            open_at = m.end()
+        elif open_at is not None:
+            out.append(Segment(open_at, m.start(), True))
+            open_at = None
+    if open_at is not None:
+        out.append(Segment(open_at, _trim_end(text, open_at, end), False))
+    return [s for s in out if s.end > s.start]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+_PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _speech_lemmas() -> dict[str, bool]:
+    return {lemma: flag == "yes" for lemma, flag in lx.read_tsv("speech_verbs.tsv")}
+
+
+_VERBS: dict[str, bool] = {}
+
+
+def _is_speech_verb(tok) -> bool:
+    if not _VERBS:
+        _VERBS.update(_speech_lemmas())
+    lemma = tok.lemma_.lower()
+    if lemma == "go":
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and lemma in _VERBS
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    start: int | None
+    end: int | None
+    at: int = 0  # where the speaker last spoke, for binding later pronouns
+
+
+def _chains(segments: list[Segment]) -> list[list[Segment]]:
+    """Consecutive segments where all but the last were left open: one quotation spread over several."""
+    out: list[list[Segment]] = []
+    for seg in segments:
+        if out and not out[-1][-1].closed and seg.start - out[-1][-1].end < 4:
+            out[-1].append(seg)
+        else:
+            out.append([seg])
+    return out
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= i < e + 1 for s, e in spans)
+
+
+def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side: str) -> list:
+    """Speech verbs outside quotes in the sentence where a quotation opens (side='left') or closes ('right')."""
+    pos = start - 1 if side == "left" else min(end, len(doc.text) - 1)
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span[0].sent
+    if side == "left":
+        toks = [t for t in sent if t.idx < start and not _inside(t.idx, quoted)]
+        # a verb just before the quote, on the same line ("Ms Hewitt said: ..."), nearest first
+        toks = [t for t in toks if "\n" not in doc.text[t.idx:start]]
+        return [t for t in reversed(toks) if _is_speech_verb(t)]
+    toks = [t for t in sent if t.idx >= end and not _inside(t.idx, quoted)]
+    toks = [t for t in toks if "\n" not in doc.text[end:t.idx]]
+    return [t for t in toks if _is_speech_verb(t)]
+
+
+def _subject(verb):
+    """Who does the saying: the verb's subject, else a name right before or after it (the parser often loses it)."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)  # "..., adding: ", "went on to say"
+    doc = verb.doc
+    for tok in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
+        if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
+            return tok
+    return None
+
+
+def _according_to(doc, start: int, end: int, quoted) -> object | None:
+    for side in ("left", "right"):
+        pos = start - 1 if side == "left" else min(end, len(doc.text) - 1)
+        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span[0].sent:
+            if t.lower_ == "according" and not _inside(t.idx, quoted):
+                for prep in t.children:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return None
+
+
+def _np_span(tok) -> tuple[int, int]:
+    """The noun phrase a subject heads, without trailing appositives and relative clauses."""
+    left = tok.left_edge
+    while left.pos_ == "DET" and left.i < tok.i:
+        left = tok.doc[left.i + 1]
+    right = tok
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("compound", "flat", "prep") and child.dep_ != "appos":
+            if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from"):
+                continue
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) -> Speaker:
+    """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role."""
+    from eventwire.knowledge.actors import actor_at
+
+    if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+        person = _last_person(document, doc, tok.idx, previous, quoted)
+        if person is not None:
+            return person
+        return Speaker(None, tok.idx, tok.idx + len(tok.text))
+    for child in tok.children:  # "The Shadow Secretary of State for the Family, Theresa May, said"
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            tok = child
+            break
+    start, end = _np_span(tok)
+    actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
+    if actor is not None and actor.kind in ("PERSON", "ORG"):
+        return Speaker(actor.name, start, end)
+    return Speaker(re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:end], flags=re.I), start, end)
+
+
+def _last_person(document: Document, doc, before: int, previous: Speaker | None, quoted) -> Speaker | None:
+    """The person a pronoun most likely means: the last speaker or the last person named as a subject, whichever is later."""
+    best = None
+    for actor in document.actors:
+        if actor.kind != "PERSON":
+            continue
+        for m in actor.mentions:
+            if m.end <= before and not _inside(m.start, quoted) and (best is None or m.start > best[1].start):
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in _SUBJECT_DEPS | {"appos"}:
+                    best = (actor, m)
+    if previous is not None and previous.name and (best is None or previous.at > best[1].start):
+        return previous
+    if best is not None:
+        return Speaker(best[0].name, best[1].start, best[1].end)
+    return previous
+
+
+def _attribute(document: Document, doc, chain: list[Segment], quoted, previous: Speaker | None) -> Speaker | None:
+    first, last = chain[0], chain[-1]
+    verbs = []
+    if last.closed:
+        verbs += _frame_verbs(doc, first.start, last.end, quoted, "right")[:1]
+    verbs += _frame_verbs(doc, first.start, last.end, quoted, "left")[:1]
+    for verb in verbs:
+        subj = _subject(verb)
+        if subj is not None:
+            return _name_for(document, subj, previous, doc, quoted)
+    source = _according_to(doc, first.start, last.end, quoted)
+    if source is not None:
+        return _name_for(document, source, previous, doc, quoted)
+    return None
+
+
+def extract_quotes(document: Document, doc) -> list[Quote]:
+    """Direct quotes of MIN_QUOTE_WORDS or more and reported speech outside them, attributed in reading order."""
+    text = document.text
+    segments = quote_segments(text)
+    quoted = [(s.start, s.end) for s in segments]
+    items: list[tuple[int, str, object]] = [(c[0].start, "direct", c) for c in _chains(segments)
+                                           if sum(word_count(text[s.start:s.end]) for s in c) >= MIN_QUOTE_WORDS]
+    if doc is not None:
+        items += [(r[1], "reported", r) for r in _reported_clauses(doc, quoted)]
+    out: list[Quote] = []
+    previous: Speaker | None = None
+    for _, kind, item in sorted(items, key=lambda x: x[0]):
+        if kind == "direct":
+            chain = item
+            speaker = _attribute(document, doc, chain, quoted, previous) if doc is not None else None
+            if speaker is None and previous is not None and _continues(text, previous.at, chain[0].start):
+                speaker = previous  # an unattributed quotation right after an attributed one continues it
+            for seg in chain:
+                out.append(_quote(text, seg.start, seg.end, speaker, True))
+            end = chain[-1].end
+        else:
+            verb, start, end, subj = item
+            speaker = _name_for(document, subj, previous, doc, quoted)
+            out.append(_quote(text, start, end, speaker, False))
+        if speaker is not None and speaker.name:
+            previous = Speaker(speaker.name, speaker.start, speaker.end, end)
+    return sorted(out, key=lambda q: q.start)
+
+
+def _quote(text: str, start: int, end: int, speaker: Speaker | None, direct: bool) -> Quote:
+    return Quote(speaker=speaker.name if speaker else None, text=text[start:end], start=start, end=end, direct=direct,
+                 speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None)
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """Whether a quotation follows the last attribution closely enough to be its continuation."""
+    gap = text[previous_end:start]
+    return 0 <= previous_end <= start and len(gap) < 400 and gap.count("\n\n") <= 1
+
+
+def _reported_clauses(doc, quoted) -> list[tuple]:
+    """'Calderon said he supports ...': (verb, start, end, subject) for each clause a reporting verb governs outside quotes."""
+    if not _VERBS:
+        _VERBS.update(_speech_lemmas())
+    out = []
+    for tok in doc:
+        if not (_is_speech_verb(tok) and _VERBS.get(tok.lemma_.lower())) or _inside(tok.idx, quoted):
+            continue
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        subj = _subject(tok)
+        if clause is None or subj is None:
+            continue
+        left, right = clause.left_edge, clause.right_edge
+        if left.lower_ == "that":
+            left = doc[left.i + 1]
+        start, end = left.idx, right.idx + len(right.text)
+        if any(s - 1 <= end and start <= e + 1 for s, e in quoted) or word_count(doc.text[start:end]) < MIN_QUOTE_WORDS:
+            continue
+        out.append((tok, start, end, subj))
+    return out
