@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from eventwire import config
 from eventwire.errors import RejectedInput
@@ -154,10 +155,12 @@ def _single(data: bytes, path: str, fmt: str) -> Iterator[RawItem]:
         return
     kind = "html" if fmt == "html" else "text"
     text = decode(data, declared=declared_charset(data) if kind == "html" else None)
+    if not text.strip():  # only Unicode spaces or separators (\x1c-\x1f, U+3000, ...)
+        raise RejectedInput("empty file")
     if kind == "text":
         _check_line_lengths(text)
     else:
-        _check_nesting(text)
+        text = _html_text(text)
     yield RawItem(path, 0, fmt, kind, text, content_hash(data), len(data))
 
 
@@ -171,6 +174,16 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 # Elements that never nest (void) or whose end tag is optional: they do not deepen a real page's tree.
 _FLAT_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
                        "option thead tbody tfoot colgroup rb rt rp optgroup caption".split())
+
+
+_XML_INCOMPATIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _html_text(html: str) -> str:
+    """HTML with control characters blanked: lxml refuses them ("All strings must be XML compatible") and a
+    single stray \\x1f in a crawled page would otherwise crash extraction."""
+    _check_nesting(html)
+    return _XML_INCOMPATIBLE.sub(" ", html)
 
 
 def _check_nesting(html: str) -> None:
@@ -233,9 +246,20 @@ def _jsonl_item(line: bytes, path: str, number: int) -> RawItem:
     if kind == "text":
         _check_line_lengths(body)
     else:
-        _check_nesting(body)
+        body = _html_text(body)
     url, date, title = (_opt_str(obj, k) for k in ("url", "date", "title"))
-    return RawItem(path, number, "jsonl", kind, body, content_hash(line.strip()), len(line), url, date, title)
+    return RawItem(path, number, "jsonl", kind, body, content_hash(line.strip()), len(line), _url(url), date, title)
+
+
+def _url(value: str | None) -> str | None:
+    """A container's URL, or None when it cannot be parsed ("http://[bad" makes urlsplit raise downstream)."""
+    if not value:
+        return None
+    try:
+        urlsplit(value.strip()).hostname
+    except ValueError:
+        return None
+    return value.strip()
 
 
 def _opt_str(obj: dict, key: str) -> str | None:
@@ -274,7 +298,7 @@ def _warc_item(record, path: str, number: int) -> RawItem | Reject | None:
         return Reject(path, f"record {number}: truncated or invalid WARC record header", number)
     if rtype not in ("response", "resource", "conversion"):
         return None
-    url = record.rec_headers.get_header("WARC-Target-URI")
+    url = _url(record.rec_headers.get_header("WARC-Target-URI"))
     if rtype == "response":
         if not record.http_headers or record.http_headers.get_statuscode() not in ("200", None):
             return None
@@ -301,7 +325,7 @@ def _warc_item(record, path: str, number: int) -> RawItem | Reject | None:
     try:
         text = decode(data, declared=_charset(ctype) or (declared_charset(data) if kind == "html" else None))
         if kind == "html":
-            _check_nesting(text)
+            text = _html_text(text)
     except RejectedInput as exc:
         return Reject(path, f"record {number}: {exc}", number)
     return RawItem(path, number, container, kind, text, content_hash(data), len(data), url)
