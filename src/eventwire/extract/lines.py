@@ -2,10 +2,17 @@
 
 Such dumps keep every visible line of a page: menus, ad notices, log-in walls,
 comment widgets around the article. With no markup left, each line is judged by
-its own features (length, closing punctuation, share of function words, a
-furniture lexicon) and by where it sits: the article body is the densest run of
-prose lines (a maximum-sum segment, as in Finn et al.'s Body Text Extraction);
-the title, subheading and byline are the few clean lines right above it.
+its own features (length, closing punctuation, share of function words in the
+page's own language, a furniture lexicon), by cross-document evidence (lines
+repeated on other pages of the site or crawl, see `repeats`), and by where it sits:
+
+- the article body is the densest run of prose lines (a maximum-sum segment, as
+  in Finn et al.'s Body Text Extraction), searched after the line that repeats
+  the page title (the headline) and before the comments;
+- the body is carried forward over list and table lines until a boundary
+  (furniture, a repeated line, a menu run, a byline that opens another story);
+- the title, subheading and byline are the few clean lines right above it;
+- date stamps become metadata, and a paragraph printed twice is kept once.
 """
 
 from __future__ import annotations

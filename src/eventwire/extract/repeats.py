@@ -6,11 +6,16 @@ counts, for each normalised line, how many documents of each site and of the who
 It stores 8-byte digests, not text, so a first pass over a large crawl stays small in memory, and
 it can also be fed incrementally (each document then sees the evidence of the ones before it).
 
-Usage (two passes over a folder or WARC: count, then extract)::
+Usage, two passes over a folder or WARC (count, then extract)::
 
     counter = LineCounter()
     for item in items: counter.add(item.content, site_of(item.url))
     for item in items: extract(item, repeated=counter.view(site_of(item.url)))
+
+or one pass, where each text dump sees the pages read before it::
+
+    counter = LineCounter()
+    for item in items: extract(item, repeated=counter.observe(item.content, item.url))
 """
 
 from __future__ import annotations
@@ -51,6 +56,12 @@ class LineCounter:
         if site:
             self.site.update((site, k) for k in keys)
         self.documents += 1
+
+    def observe(self, text: str, url: str | None = None) -> RepeatedLines:
+        """Count one document, then return the evidence for it (one-pass use)."""
+        site = site_of(url)
+        self.add(text, site)
+        return self.view(site)
 
     def view(self, site: str | None = None) -> RepeatedLines:
         return RepeatedLines(self, site)
