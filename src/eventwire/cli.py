@@ -278,7 +278,7 @@ def eval_events(shared: Path = typer.Option(Path("../shared"), help="The shared 
 
     started = time.perf_counter()
     result = evaluate(shared, model=model, acled_limit=acled_limit, bbc_per_category=bbc_per_category)
-    out.print(render(result), highlight=False)
+    out.print(render(result), highlight=False, soft_wrap=True)
     out.print(f"({time.perf_counter() - started:.0f} s)")
     if out_json:
         out_json.write_text(json.dumps(result, indent=2))

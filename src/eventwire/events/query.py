@@ -48,7 +48,8 @@ def _filters(actor, country, plover, since, until, include_negated) -> tuple[str
         clauses.append("(json_extract_string(source, '$.country') = ? OR json_extract_string(target, '$.country') = ?)")
         args += [country.upper()] * 2
     if actor:
-        clauses.append("(json_extract_string(source, '$.name') ILIKE ? OR json_extract_string(target, '$.name') ILIKE ?)")
+        clauses.append("(json_extract_string(source, '$.name') ILIKE ?"
+                       " OR json_extract_string(target, '$.name') ILIKE ?)")
         args += [f"%{actor}%"] * 2
     if since:
         clauses.append("date >= ?")

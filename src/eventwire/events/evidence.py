@@ -1,0 +1,137 @@
+"""What backs an event: actor phrases and pronoun antecedents, confidence, date, place, and the precision guards."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from eventwire.events import lexicon as lx
+from eventwire.events.parse import pobjs, speaker_of
+from eventwire.events.triggers import Found
+from eventwire.records import Document, Event
+
+PRONOUN_PERSON = {"he", "she", "him", "her"}
+PRONOUN_GROUP = {"they", "them", "it", "we", "us", "its", "their"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def candidate_spans(tok):
+    """Phrases to try, most specific first: the noun phrase, its possessor/modifiers, its of-phrase."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    while start < tok.i and doc[start].dep_ in ("det", "punct", "cc", "predet"):
+        start += 1
+    while any(t.is_space and "\n" in t.text for t in doc[start:tok.i]):
+        start += 1
+    end = tok.i + 1
+    for k in tok.rights:  # multiword names the parser split: "Sinaloa and Gulf" stays out, "Jr." in
+        if k.dep_ in ("compound", "flat", "appos") and k.pos_ == "PROPN":
+            end = k.right_edge.i + 1
+    yield doc[start:end]
+    for k in tok.children:
+        if k.dep_ in ("poss", "compound", "amod", "nmod") and k.i < tok.i:
+            yield doc[k.left_edge.i:k.i + 1]
+    for p in pobjs(tok, ("of", "in", "from")):
+        yield from candidate_spans(p)
+    for k in tok.children:
+        if k.dep_ == "appos":
+            yield doc[k.left_edge.i:k.right_edge.i + 1]
+
+
+def antecedent(tok, doc):
+    """A pronoun's referent: the governing speaker for reported speech, else the nearest earlier name."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp":
+        speaker = speaker_of(head)
+        if speaker is not None and speaker.i != tok.i and speaker.lower_ not in PRONOUN_PERSON | PRONOUN_GROUP:
+            return speaker
+    if tok.lower_ in PRONOUN_GROUP:
+        return None  # too ambiguous for the nearest name; the caller falls back on the last event's actor
+    labels = ("PERSON",)
+    for ent in reversed([e for e in doc.ents if e.end <= tok.i and e.label_ in labels]):
+        if tok.i - ent.end > 200:
+            break
+        return ent.root
+    return None
+
+
+def domestic(source, target):
+    """An actor named without a country in an event whose other side has one is taken to share it
+    ('An Argentine judge ordered former president Carlos Menem'); marked `country_inferred`."""
+    for one, other in ((target, source), (source, target)):
+        if one and other and not one.get("country") and other.get("country") not in (None, "IGO", "NGO", "IMG", "MNC"):
+            one["country"] = other["country"]
+            one["country_inferred"] = True
+    return source, target
+
+
+def has_identity(actor: dict | None) -> bool:
+    return bool(actor and (actor.get("country") or actor.get("sector")))
+
+
+def confidence(hit: Found, source, target) -> float:
+    score = 0.45
+    score += 0.25 if source and source.get("country") else 0.1 if has_identity(source) else 0.0
+    score += 0.15 if target and target.get("country") else 0.05 if has_identity(target) else 0.0
+    score += 0.0 if hit.nominal and hit.role != "light" else 0.1
+    score -= 0.2 if hit.hypothetical else 0.0
+    score -= 0.3 if hit.negated else 0.0
+    clause = hit.clause
+    depth = 0
+    while clause.head is not clause and depth < 8:
+        if clause.dep_ not in ("ccomp", "conj"):
+            depth += 1
+        clause = clause.head
+    score -= 0.03 * depth
+    if hit.clause.dep_ in ("acl", "relcl") and not hit.nominal:
+        score -= 0.2  # "supporters, backed by the party, assaulted ...": background, not the news
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def resolve_date(sentence: str, published: str | None) -> str | None:
+    """The event day from the publication date and a weekday/yesterday/today in the sentence."""
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    low = sentence.lower()
+    if re.search(r"\byesterday\b", low):
+        return (day - timedelta(days=1)).isoformat()
+    for n, name in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            back = (day.weekday() - n) % 7
+            return (day - timedelta(days=back)).isoformat()
+    return day.isoformat()
+
+
+def location(document: Document, sent, trigger) -> dict[str, Any] | None:
+    inside = [loc for loc in document.locations if sent.start_char <= loc.start and loc.end <= sent.end_char]
+    if not inside:
+        return None
+    loc = min(inside, key=lambda item: abs(item.start - trigger.idx))
+    return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon,
+            "start": loc.start, "end": loc.end}
+
+
+def has_class(sent, name: str) -> bool:
+    words = lx.word_class(name)
+    return any(t.lemma_.lower() in words for t in sent if t.pos_ == "NOUN" and t.text.islower())  # not "Awami League"
+
+
+def sport_share(doc) -> float:
+    sents = list(doc.sents)
+    return sum(has_class(s, "sport") for s in sents) / len(sents) if sents else 0.0
+
+
+def is_figurative(hit: Found, event: Event, sporty: bool) -> bool:
+    """Sports and markets talk in war metaphors ('Arsenal thrash Chelsea', 'shares battle back')."""
+    if not sporty:
+        return False
+    if hit.figurative:
+        return True
+    countries = [(actor or {}).get("country") for actor in (event.source, event.target)]
+    return event.quad_class in (3, 4) and not any(countries)

@@ -1,0 +1,168 @@
+"""Reading the dependency parse: objects, complements, subjects through control and relative clauses, auxiliaries.
+
+Small helpers over spaCy tokens that the trigger, role and modality steps share.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.events import lexicon as lx
+
+FUTURE = {"will", "shall", "'ll", "wo"}
+POSSIBLE = {"may", "might", "could"}
+OBLIGATION = {"must", "should", "ought"}
+CONDITIONAL = {"if", "unless", "whether"}
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
+
+
+def lemmas(tok) -> list[str]:
+    """The lemma, then crude stems of the word: the small model's lemmatizer sometimes slips ('staged' → 'stag')."""
+    word = tok.lower_
+    out = [tok.lemma_.lower(), word]
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
+def verb_like_root(tok) -> bool:
+    """Headlines and captions ('Calderon balks at ...') often get their verb tagged as a plural noun."""
+    return (tok.dep_ == "ROOT" and tok.tag_ == "NNS"
+            and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in tok.lefts)
+            and any(k.dep_ == "prep" for k in tok.rights))
+
+
+def objects_of(tok) -> list:
+    """Direct objects (with their conjuncts), passive subjects, and for prepositional verbs the first pobj."""
+    objs = [k for k in tok.children if k.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    if not objs:
+        objs = [p for k in tok.children if k.dep_ in ("prep", "prt")
+                for p in k.children if p.dep_ in ("pobj", "pcomp")][:1]
+    objs = [unquantify(o) for o in objs]
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def pobjs(tok, preps: tuple[str, ...]) -> list:
+    return [p for k in tok.children if k.dep_ in ("prep", "agent") and k.lower_ in preps
+            for p in k.children if p.dep_ == "pobj"]
+
+
+def complement_of(tok):
+    """The clause a verb governs: xcomp/ccomp, or a gerund after a preposition ('short of supporting')."""
+    for k in tok.children:
+        if k.dep_ in ("xcomp", "ccomp") and k.pos_ in ("VERB", "AUX"):
+            return k
+    for k in tok.children:
+        if k.dep_ in ("prep", "advmod", "acomp"):
+            for p in k.subtree:
+                if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                    return p
+        if k.dep_ == "dobj":
+            for p in k.children:
+                if p.dep_ in ("acl", "relcl") and p.pos_ == "VERB" and p.tag_ in ("VB", "VBG"):
+                    return p
+    return None
+
+
+def first_in_subtree(tok, preps: tuple[str, ...]):
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in preps:
+            for p in t.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def unquantify(tok):
+    """'thousands of troops' → troops: a quantity head hands over to its of-phrase."""
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in lx.word_class("quantity"):
+        inner = pobjs(tok, ("of",))
+        if inner:
+            return inner[0]
+    return tok
+
+
+def subject_of(verb) -> tuple[Any, bool]:
+    """(subject token, passive?); a subject the parser found across a line break is exchanged for its
+    apposition on the verb's side ('<caption>\n\nPresident Calderon said')."""
+    subj, passive = _raw_subject(verb)
+    if subj is not None and _line_start(subj) != _line_start(verb):
+        near = [t for t in subj.subtree if t.dep_ == "appos" and _line_start(t) == _line_start(verb)]
+        subj = near[0] if near else None
+    return subj, passive
+
+
+def _line_start(tok) -> int:
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text) and tok.i - i < 300:
+        i -= 1
+    return i
+
+
+def _raw_subject(verb) -> tuple[Any, bool]:
+    if verb_like_root(verb):
+        heads = [k for k in verb.lefts if k.dep_ == "compound"]
+        return (heads[-1] if heads else None), False
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        seen += 1
+        for k in tok.children:
+            if k.dep_ in ("nsubj", "csubj"):
+                if k.tag_ in ("WDT", "WP") and tok.dep_ in ("relcl", "acl"):
+                    return tok.head, False
+                return k, False
+            if k.dep_ == "nsubjpass":
+                adjectival = tok.lower_ in lx.word_class("adjpassive") and not pobjs(tok, ("by",))
+                return k, not adjectival  # "Israel is opposed to": Israel opposes
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lx.word_class("objcontrol"):
+            obj = next((k for k in tok.head.children if k.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj, False
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return (tok.head, tok.tag_ == "VBN")
+        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "ccomp") and tok.head is not tok:
+            if tok.dep_ == "ccomp":
+                return None, False
+            tok = tok.head
+            continue
+        break
+    return None, False
+
+
+def aux_lemmas(verb) -> set[str]:
+    words = {k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")}
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and verb.head.head is not None:
+        words.add("must")
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        words.add("will")
+    return words
+
+
+def speaker_of(verb):
+    """The subject of the reporting verb a clause hangs from ('Russia said that Sudan must ...')."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ != "ccomp" or tok.head is tok:
+            return None
+        head = tok.head
+        if head.lemma_.lower() in lx.word_class("say") or head.lemma_.lower() in ("remind", "issue"):
+            subj, _ = subject_of(head)
+            return subj
+        tok = head
+    return None
+
+
+def sentences(doc):
+    """spaCy's sentences, cut again at line breaks: a headline or caption is never part of the next sentence."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    yield doc[start:tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]

@@ -1,0 +1,141 @@
+"""Who did it to whom: frames folding their complements, then source and target candidates from the parse.
+
+Sources and targets are candidate token lists, best first; the coder keeps the first that names an actor.
+"""
+
+from __future__ import annotations
+
+from eventwire.events import lexicon as lx
+from eventwire.events.parse import complement_of, first_in_subtree, pobjs, subject_of, unquantify
+from eventwire.events.tables import lookup
+from eventwire.events.triggers import Found
+
+_TARGET_PREPS = ("with", "against", "to", "on", "into", "upon", "toward", "towards", "over", "for")
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+
+def fold_complement(hit: Found, found: dict[int, Found]) -> None:
+    comp = complement_of(hit.trigger)
+    inner = found.get(comp.i) if comp is not None else None
+    if inner is None or inner.role == "folded":
+        if hit.role == "neg" or (hit.role == "intent" and hit.cameo in ("", "-")):
+            hit.role = "folded"  # "failed to" alone is not an event
+        elif comp is not None:  # "demanded that Hamas renounce ...": Hamas is the one asked
+            hit.target += [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            hit.target += [t for t in verb_targets(comp) if t not in hit.target]
+        return
+    plover = lookup(inner.cameo).plover
+    inner_targets = _inner_targets(inner)
+    inner.role = "folded"
+    if hit.role == "neg":
+        if plover in COOPERATIVE:
+            hit.cameo, hit.role, hit.target = "120", "act", inner_targets
+        else:
+            inner.role, inner.negated = "act", True  # "failed to attack": a negated attack
+            hit.role = "folded"
+        return
+    if hit.role == "intent":
+        intent, threat = lx.shifts().get(plover or "", (None, None))
+        hit.cameo = intent or threat or inner.cameo
+        if threat and not intent:
+            hit.aux.append("future")
+    hit.target = hit.target + [t for t in inner_targets if t not in hit.target]
+
+
+def fold_protest_demands(found: dict[int, Found]) -> None:
+    """'staged a protest, demanding the release of ...': per the PLOVER manual a demand made by
+    demonstrating is the PROTEST, not a separate REQUEST (it becomes the protest's context); the same
+    holds for a demand voiced by rioting or fighting ('clashed with police, demanding ...')."""
+    protests = [h for h in found.values() if h.role != "folded"
+                and (lookup(h.cameo).plover == "PROTEST" or lookup(h.cameo).quad_class == 4)]
+    for hit in found.values():
+        if hit.role == "folded" or lookup(hit.cameo).plover not in ("REQUEST", "ACCUSE"):
+            continue
+        for protest in protests:
+            if protest.clause in hit.clause.ancestors or protest.clause in _clause_chain(hit.clause):
+                hit.role = "folded"
+                protest.aux.append("demand")
+                break
+
+
+def _clause_chain(verb) -> list:
+    """Clauses linked to this one by coordination: 'staged a protest ... and demanded'."""
+    return [verb.head] + list(verb.conjuncts) if verb.dep_ == "conj" else list(verb.conjuncts)
+
+
+def assign_roles(hit: Found) -> None:
+    if hit.role == "folded":
+        return
+    if hit.nominal and hit.clause is hit.trigger:
+        _noun_roles(hit)
+        return
+    verb = hit.clause
+    subj, passive = subject_of(verb)
+    if passive:
+        hit.source = pobjs(verb, ("by",))
+        hit.target = [subj] + hit.target if subj is not None else hit.target
+    else:
+        hit.source = [subj] if subj is not None else []
+    if hit.role == "recv":
+        givers = [t for t in (first_in_subtree(verb, ("from",)),) if t is not None] + pobjs(verb, ("by",))
+        hit.target, hit.source = hit.source, givers
+        return
+    if hit.nominal:  # light verb: the noun's own with/against/of-phrase first, then the verb's
+        hit.target = hit.target + _noun_targets(hit.trigger, hit.noun_role) + verb_targets(verb, exclude=hit.trigger)
+    else:
+        hit.target = hit.target + verb_targets(verb)
+    # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
+    hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
+    hit.target += _clause_names(verb, hit.source)
+
+
+def _clause_names(verb, sources: list) -> list:
+    """Last resort: named polities and organisations inside the clause, outside the source, nearest
+    after the verb first ('threatened to launch an offensive in its war with Iraq')."""
+    taken = {t.i for s in sources if s is not None for t in s.subtree}
+    inside = {t.i for t in verb.subtree}
+    names = [e.root for e in verb.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
+             and e.root.i in inside and e.root.i not in taken]
+    return sorted(names, key=lambda t: (t.i < verb.i, abs(t.i - verb.i)))
+
+
+def _noun_roles(hit: Found) -> None:
+    noun = hit.trigger
+    owners = [k for k in noun.children if k.dep_ == "poss"]
+    mods = [k for k in noun.children if k.dep_ in ("compound", "amod", "nmod") and k.pos_ in ("PROPN", "ADJ", "NOUN")]
+    by = pobjs(noun, ("by",))
+    if hit.noun_role == "patient":
+        hit.target = pobjs(noun, ("of",)) + owners + mods
+        hit.source = by
+    else:
+        hit.source = owners + by + mods
+        hit.target = _noun_targets(noun, hit.noun_role)
+
+
+def _noun_targets(noun, role: str) -> list:
+    if role == "request":
+        return [t for t in (first_in_subtree(noun, ("from", "to")),) if t is not None]
+    return pobjs(noun, ("of", "on", "against", "with", "to", "into"))
+
+
+def verb_targets(verb, exclude=None) -> list:
+    out = [k for k in verb.children if k.dep_ in ("dobj", "dative", "attr") and k is not exclude and k.pos_ != "VERB"]
+    for prep in _TARGET_PREPS:
+        out += pobjs(verb, (prep,))
+    for k in verb.children:
+        if k.dep_ in ("dobj", "xcomp"):
+            inner = first_in_subtree(k, _TARGET_PREPS)
+            if inner is not None:
+                out.append(inner)
+    # last resort: the place it happened, when that place is a polity ("imposed a curfew in Algiers")
+    out += [p for p in pobjs(verb, ("in",)) if p.ent_type_ == "GPE"]
+    return [unquantify(t) for t in out]
+
+
+def _inner_targets(hit: Found) -> list:
+    """Targets of a folded complement: its own, else its subject ('demanded that Hamas renounce')."""
+    assign_roles(hit)
+    own = list(hit.target)
+    if hit.clause.dep_ == "ccomp" or hit.clause.dep_ == "xcomp" and hit.source:
+        own += [s for s in hit.source if s.dep_ in ("nsubj", "dobj", "dative")]
+    return own

@@ -1,0 +1,132 @@
+"""Finding triggers: a verb whose lexicon cue holds, an event noun after a light verb, a free-standing event noun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.events import lexicon as lx
+from eventwire.events.parse import (
+    OBLIGATION, aux_lemmas, complement_of, lemmas, objects_of, pobjs, speaker_of, unquantify, verb_like_root,
+)
+from eventwire.events.tables import lookup
+
+@dataclass
+class Found:
+    """One trigger before it becomes an `Event`."""
+
+    trigger: Any  # the token that carries the event (verb or noun)
+    cameo: str
+    role: str
+    clause: Any  # the verb whose subject, negation and modality apply
+    nominal: bool = False
+    figurative: bool = False
+    source: list = field(default_factory=list)  # candidate tokens, best first
+    target: list = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    aux: list[str] = field(default_factory=list)  # auxiliary-mode contexts: future, hypothetical, negation
+    noun_role: str = ""  # for nominal events: agentive, patient, request, light
+
+
+def _lexicon_entries(table: dict[str, list], tok) -> list:
+    for lemma in lemmas(tok):
+        if lemma in table:
+            return table[lemma]
+    return []
+
+
+def verb_event(tok) -> Found | None:
+    if tok.pos_ == "NOUN" and not verb_like_root(tok):
+        return None
+    entry = _match(_lexicon_entries(lx.verbs(), tok), tok)
+    if entry is None or not entry.cameo:
+        return None
+    if entry.figurative and lookup(entry.cameo).quad_class == 4 and not _concrete_objects(tok):
+        return None  # "attacked the legislation", "struck a deal", "drought killed crops"
+    return Found(tok, entry.cameo, entry.role, tok, figurative=entry.figurative)
+
+
+def _concrete_objects(tok) -> bool:
+    """True when the verb has no object, or one that can be hurt or taken: people, forces, places, property."""
+    objs = [k for k in tok.children if k.dep_ in ("dobj", "nsubjpass")]
+    if not objs or pobjs(tok, ("at", "on", "upon", "against")):
+        return True
+    words = lx.word_class("person") | lx.word_class("troops") | lx.word_class("property") | lx.word_class("target")
+    for obj in (unquantify(o) for o in objs):
+        if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or obj.pos_ in ("PRON", "NUM"):
+            return True
+        if any(lemma in words for lemma in lemmas(obj)):
+            return True
+    return False
+
+
+def obligation_event(tok) -> Found | None:
+    """'Russia said Sudan must return the helicopter': a demand by the speaker, whatever the verb."""
+    if aux_lemmas(tok) & OBLIGATION and speaker_of(tok) is not None:
+        return Found(tok, "100", "oblig", tok)
+    return None
+
+
+def light_event(tok) -> Found | None:
+    """'held talks with', 'imposed a curfew', 'resorted to throwing': the noun names the event."""
+    light = lx.word_class("light")
+    if not any(lemma in light for lemma in lemmas(tok)):
+        return None
+    for obj in objects_of(tok) + pobjs(tok, ("in", "to", "into")):  # "engaged in a clash", "resorted to"
+        for noun in [obj] + [k for k in obj.children if k.dep_ == "compound"]:  # "undertook a mediation mission"
+            entry = _match(lx.nouns().get(noun.lemma_.lower(), []), noun)
+            if entry is not None:
+                return Found(noun, entry.cameo, "light", tok, nominal=True, noun_role=entry.role)
+    return None
+
+
+def noun_event(tok) -> Found | None:
+    if tok.ent_type_ in ("DATE", "TIME") or not tok.text[:1].islower():
+        return None
+    entry = _match(lx.nouns().get(tok.lemma_.lower(), []), tok)
+    if entry is None or entry.role == "light":
+        return None
+    return Found(tok, entry.cameo, entry.role, tok, nominal=True, noun_role=entry.role)
+
+
+def _match(entries: list[lx.Entry], tok) -> lx.Entry | None:
+    """The most specific entry whose cues all hold (file order breaks ties)."""
+    best, best_n = None, -1
+    for entry in entries:
+        if all(_cue_holds(c, tok) for c in entry.cues) and len(entry.cues) > best_n:
+            best, best_n = entry, len(entry.cues)
+    return best
+
+
+def _cue_holds(cue: lx.Cue, tok) -> bool:
+    kids = list(tok.children)
+    if cue.kind == "prt":
+        ok = any(k.dep_ == "prt" and k.lower_ in cue.words for k in kids)
+    elif cue.kind == "prep":
+        ok = any(k.dep_ in ("prep", "agent", "dative") and k.lower_ in cue.words for k in kids)
+    elif cue.kind == "adv":
+        ok = any(k.dep_ in ("advmod", "acomp", "oprd", "dobj", "npadvmod") and k.lower_ in cue.words for k in kids)
+    elif cue.kind == "xcomp":
+        ok = complement_of(tok) is not None
+    elif cue.kind == "noobj":
+        ok = not objects_of(tok)
+    elif cue.kind == "obj":
+        objs = objects_of(tok)
+        objs += [k for o in objs for k in o.children if k.dep_ == "compound"]  # "halt mediation efforts"
+        ok = any(_lemma_in(o, cue.words) for o in objs)
+        if cue.negated:
+            return not ok
+    elif cue.kind == "of":
+        ok = any(_lemma_in(o, cue.words) for o in pobjs(tok, ("of",)))
+    elif cue.kind == "advcl":
+        ok = any(k.dep_ in ("advcl", "xcomp", "conj") and any(l in cue.words for l in lemmas(k)) for k in kids)
+    elif cue.kind == "mod":
+        ok = any(k.dep_ in ("compound", "amod") and k.lower_ in cue.words for k in kids)
+    else:
+        ok = False
+    return not ok if cue.negated else ok
+
+
+def _lemma_in(tok, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words or (tok.ent_type_ == "PERSON" and "person" in words)
