@@ -122,7 +122,7 @@ def _raw_subject(verb) -> tuple[Any, bool]:
             if obj is not None:
                 return obj, False
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return (tok.head, tok.tag_ == "VBN")
+            return tok.head, _reduced_passive(tok)
         if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "ccomp") and tok.head is not tok:
             if tok.dep_ == "ccomp":
                 return None, False
@@ -130,6 +130,15 @@ def _raw_subject(verb) -> tuple[Any, bool]:
             continue
         break
     return None, False
+
+
+def _reduced_passive(verb) -> bool:
+    """'houses burned by the mob' is passive, 'youths resorted to stones' is not (the parser calls both acl)."""
+    if verb.tag_ != "VBN":
+        return False
+    if pobjs(verb, ("by",)):
+        return True
+    return not any(k.dep_ == "prep" and k.lower_ in ("to", "against", "with", "for", "from") for k in verb.children)
 
 
 def aux_lemmas(verb) -> set[str]:
