@@ -144,7 +144,7 @@ def add_stories(path: str) -> None:
     """Fill the stories tables (creating them when this schema has none yet; the stories stage owns the real ones)."""
     con = duckdb.connect(path)
     con.execute("CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR, storyline_id VARCHAR)")
-    con.execute("CREATE TABLE IF NOT EXISTS story_members (doc_id VARCHAR, story_id VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS story_members (doc_id VARCHAR, story_id VARCHAR, copy_of VARCHAR)")
     con.execute("CREATE TABLE IF NOT EXISTS storylines (id VARCHAR PRIMARY KEY, title VARCHAR)")
     for story, title, line in [("s-port", "Port Vale dock dispute", "sl-labour"),
                                ("s-north", "Northgate conflict", "sl-north"),

@@ -155,3 +155,17 @@ def test_index_and_static_ui_are_served_without_outside_links(client):
     for path in ("/static/app.js", "/static/app.css", "/static/vendor/d3.min.js",
                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-110m.json"):
         assert client.get(path).status_code == 200, path
+
+
+def test_story_copies_are_listed_but_not_counted_twice(make_client, tmp_path):
+    import duckdb
+
+    from tests.api.fixture_db import build
+
+    path = build(str(tmp_path / "copies.duckdb"), with_stories=True)
+    with duckdb.connect(path) as con:
+        con.execute("UPDATE story_members SET copy_of = 'doc-harbour' WHERE doc_id = 'doc-strike'")
+    story = make_client(path).get("/api/stories/s-port").json()
+    assert {a["id"]: a["copy_of"] for a in story["articles"]} == {"doc-harbour": None, "doc-strike": "doc-harbour"}
+    assert {e["doc_id"] for e in story["timeline"]} == {"doc-harbour"}
+    assert {q["doc_id"] for q in story["quantities"]} == {"doc-harbour"}

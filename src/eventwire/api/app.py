@@ -366,12 +366,14 @@ def _install_story_routes(app: FastAPI, db: Database) -> None:
         members = story_store.member_ids(db, lay, ident)
         story_ids = members if kind == "storylines" else [ident]
         docs = story_store.story_docs(db, members) if kind == "storylines" else members
+        copied = story_store.copies(db, docs)
+        originals = [d for d in docs if d not in copied]  # copies are listed but never counted twice
         return {"storyline" if kind == "storylines" else "story": row,
                 "stories": story_store.stories_of(db, story_ids) if kind == "storylines" else [],
-                "articles": story_store.articles_of(db, docs),
-                "timeline": story_store.timeline(db, docs),
+                "articles": story_store.articles_of(db, docs, copied),
+                "timeline": story_store.timeline(db, originals),
                 "merged_events": story_store.merged_events(db, story_ids),
-                "quantities": story_store.figures(db, docs)}
+                "quantities": story_store.figures(db, originals)}
 
     @app.get("/api/stories", tags=["stories"], summary="Stories (articles about one happening), if computed")
     def stories(page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:

@@ -101,9 +101,20 @@ def story_docs(db: Database, story_ids: list[str]) -> list[str]:
     return docs
 
 
-def articles_of(db: Database, doc_ids: list[str]) -> list[dict[str, Any]]:
-    return db.query("SELECT id, title, date, site, url FROM articles WHERE id IN (SELECT unnest(?)) "
+def copies(db: Database, doc_ids: list[str]) -> dict[str, str]:
+    """{copy: original} for member articles the stories stage marked as copies (never counted twice)."""
+    table = next((t for t in sorted(db._columns) if {"doc_id", "copy_of"} <= set(db.columns(t))), None)
+    if table is None or not doc_ids:
+        return {}
+    rows = db.query(f"SELECT DISTINCT doc_id, copy_of FROM {table} WHERE copy_of IS NOT NULL "
+                    "AND doc_id IN (SELECT unnest(?))", [doc_ids])
+    return {r["doc_id"]: r["copy_of"] for r in rows}
+
+
+def articles_of(db: Database, doc_ids: list[str], copied: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    rows = db.query("SELECT id, title, date, site, url FROM articles WHERE id IN (SELECT unnest(?)) "
                     "ORDER BY date NULLS LAST, id", [doc_ids])
+    return [{**r, "copy_of": (copied or {}).get(r["id"])} for r in rows]
 
 
 def timeline(db: Database, doc_ids: list[str], limit: int = 500) -> list[dict[str, Any]]:

@@ -62,7 +62,9 @@ function fmt(x, digits) { return x === null || x === undefined ? "–" : Number(
 function party(p) { return p && p.name ? `${p.name}${p.country ? " (" + p.country + ")" : ""}` : "–"; }
 function showError(where, err) { where.replaceChildren(el("div", {class: "error", role: "alert"}, String(err.message || err))); }
 
-const typeColor = d3.scaleOrdinal(d3.schemeTableau10);
+// Event types keep one colour across views (domain fixed from /api/meta); sectors get their own scale.
+const typeColor = d3.scaleOrdinal([...d3.schemeTableau10, ...d3.schemePaired, ...d3.schemeDark2]);
+const sectorColor = d3.scaleOrdinal(d3.schemeSet2);
 const goldColor = d3.scaleDiverging([-10, 0, 10], (t) => d3.interpolateRdBu(t));
 
 // -- routing -----------------------------------------------------------------------
@@ -77,7 +79,10 @@ async function render() {
   document.getElementById("search-input").value = view === "search" ? p.get("q") || "" : "";
   main.replaceChildren(el("p", {class: "muted"}, "Loading…"));
   try {
-    if (!meta) meta = await api("/api/meta");
+    if (!meta) {
+      meta = await api("/api/meta");
+      typeColor.domain((meta.plover || []).map((t) => t.plover).sort());
+    }
     await VIEWS[view](p);
   } catch (err) {
     if (!stale(p)) showError(main, err);
@@ -151,8 +156,8 @@ async function dashboard(p) {
       el("section", {class: "card"}, el("h2", {}, "Cooperation and conflict: QuadClass counts and mean Goldstein"),
         el("div", {id: "balance"})),
       el("section", {class: "card"}, el("h2", {}, "Where: event locations"), el("div", {id: "map"})),
-      el("section", {class: "card"}, el("h2", {}, "Who acts on whom"), el("div", {id: "network"})),
-      el("section", {class: "card"}, el("h2", {}, "Events"), eventTable(list, p))));
+      el("section", {class: "card wide"}, el("h2", {}, "Who acts on whom"), el("div", {id: "network"})),
+      el("section", {class: "card wide"}, el("h2", {}, "Events"), eventTable(list, p))));
   drawTimeline(document.getElementById("timeline"), byType.items, by);
   drawBalance(document.getElementById("balance"), byQuad.items);
   await drawMap(document.getElementById("map"), points.items, points.unplaced);
@@ -176,7 +181,7 @@ function eventTable(list, p) {
     el("td", {}, el("span", {class: `pill q${ev.quad_class || ""}`, title: QUAD[ev.quad_class] || ""}, ev.plover)),
     el("td", {}, party(ev.source), " → ", party(ev.target)),
     el("td", {}, fmt(ev.goldstein)),
-    el("td", {class: "muted"}, ev.sentence.length > 110 ? ev.sentence.slice(0, 110) + "…" : ev.sentence)));
+    el("td", {class: "muted"}, ev.sentence.length > 180 ? ev.sentence.slice(0, 180) + "…" : ev.sentence)));
   const pages = Math.max(1, Math.ceil(list.total / list.page_size));
   const pageLink = (n, label) => {
     const q = new URLSearchParams(p); q.set("page", n);
@@ -295,7 +300,7 @@ async function drawMap(node, items, unplaced) {
 
 function drawNetwork(node, net) {
   if (!net.edges.length) { node.replaceChildren(el("p", {class: "empty"}, "No source→target pairs.")); return; }
-  const width = node.clientWidth || 600, height = 360;
+  const width = node.clientWidth || 600, height = Math.max(320, Math.min(560, 40 + net.nodes.length * 9));
   const nodes = net.nodes.map((n) => ({...n, id: n.name}));
   const links = net.edges.map((e) => ({...e}));
   const size = d3.scaleSqrt([1, d3.max(nodes, (n) => n.events) || 1], [5, 16]);
@@ -331,12 +336,15 @@ function drawNetwork(node, net) {
   const g = svg.append("g").selectAll("g").data(nodes).join("g").attr("class", "node")
     .attr("transform", (n) => `translate(${n.x},${n.y})`).style("cursor", "pointer")
     .on("click", (_, n) => go(new URLSearchParams({view: "dashboard", actor: n.id})));
-  g.append("circle").attr("r", (n) => size(n.events)).attr("fill", (n) => typeColor(n.sector || "?"));
+  g.append("circle").attr("r", (n) => size(n.events)).attr("fill", (n) => sectorColor(n.sector || "?"));
   g.append("text").attr("x", (n) => size(n.events) + 3).attr("y", 4).attr("paint-order", "stroke")
     .attr("stroke", "#fff").attr("stroke-width", 3).text((n) => n.id);
   g.append("title").text((n) => `${n.id} · ${n.country || "?"} ${n.sector || ""} · ${n.events} events (click to filter)`);
-  node.replaceChildren(svg.node(), el("p", {class: "muted"},
-    "Arrows run from source to target; width: number of events; colour: mean Goldstein."));
+  const sectors = [...new Set(nodes.map((n) => n.sector || "?"))].sort();
+  node.replaceChildren(svg.node(), el("div", {class: "legend"},
+    sectors.map((s) => el("span", {}, el("i", {style: `background:${sectorColor(s)};border-radius:50%`}), s === "?" ? "no sector" : s))),
+  el("p", {class: "muted"},
+    "Arrows run from source to target; width: number of events; colour: mean Goldstein (red conflict, blue cooperation). Click an actor to filter."));
 }
 
 // -- article reader ----------------------------------------------------------------
@@ -506,13 +514,32 @@ async function storyPage(p, kind, key) {
       el("section", {class: "card wide"}, el("h2", {}, "Timeline of events"), el("div", {id: "story-timeline"})),
       el("section", {class: "card"}, el("h2", {}, "How the figures changed"), el("div", {id: "story-figures"})),
       el("section", {class: "card"}, el("h2", {}, `Articles (${data.articles.length})`),
-        el("ul", {}, data.articles.map((a) => el("li", {}, el("span", {class: "muted"}, (a.date || "") + " "), link("article", {id: a.id}, a.title || a.id))))),
+        el("ul", {}, data.articles.map((a) => el("li", {}, el("span", {class: "muted"}, (a.date || "") + " "), link("article", {id: a.id}, a.title || a.id),
+          a.copy_of ? el("span", {class: "muted", title: `copy of ${a.copy_of}; its events are not counted again`}, " (copy)") : null)))),
       el("section", {class: "card wide"}, el("h2", {}, "Events"), el("table", {}, el("tbody", {},
         data.timeline.map((e) => el("tr", {class: "clickable", onclick: () => go(new URLSearchParams({view: "article", id: e.doc_id, event: e.idx}))},
           el("td", {}, e.day || "–"), el("td", {}, el("span", {class: `pill q${e.quad_class || ""}`}, e.plover)),
           el("td", {}, `${e.source_name || "–"} → ${e.target_name || "–"}`), el("td", {class: "muted"}, e.sentence))))))));
   drawStoryTimeline(document.getElementById("story-timeline"), data.timeline);
-  drawFigures(document.getElementById("story-figures"), data.quantities);
+  drawFigures(document.getElementById("story-figures"), storedFigures(row) || data.quantities);
+  if (data.merged_events.length) {
+    main.append(el("section", {class: "card", id: "merged-events", style: "margin-top:14px"},
+      el("h2", {}, `One event per happening (${data.merged_events.length}, merged across reports)`),
+      el("table", {}, el("thead", {}, el("tr", {}, ["date", "type", "source → target", "articles", "sources", "first report"].map((h) => el("th", {}, h)))),
+        el("tbody", {}, data.merged_events.map((m) => el("tr", {},
+          el("td", {}, m.date || "–"), el("td", {}, el("span", {class: "pill"}, m.plover)),
+          el("td", {}, `${party(m.source)} → ${party(m.target)}`), el("td", {}, m.num_articles ?? ""), el("td", {}, m.num_sources ?? ""),
+          el("td", {}, m.earliest_doc_id ? link("article", {id: m.earliest_doc_id}, m.earliest_date || "article") : "–")))))));
+  }
+}
+
+/* A storyline's own figure series ({label, points: [{date, value, doc_id, text}]}) when the stories
+   stage stored them; they are already matched across articles, so they beat raw quantities. */
+function storedFigures(row) {
+  if (!Array.isArray(row.figures) || !row.figures.length || !row.figures.every((f) => Array.isArray(f.points))) return null;
+  return row.figures.flatMap((f) => f.points.map((pt) => ({
+    kind: f.label || f.kind || "figure", object: null, value: pt.value, day: pt.date ? String(pt.date).slice(0, 10) : null,
+    text: pt.text || String(pt.value), doc_id: pt.doc_id, title: pt.doc_id})));
 }
 
 function drawStoryTimeline(node, events) {
