@@ -127,7 +127,7 @@ def test_gkg_fields_use_gdelt_syntax_with_offsets(events_db, tmp_path):
         assert float(row["V2Tone"].split(",")[0]) == -25  # polarity -0.25 on GDELT's -100..100 scale
     if "dates" in DOCUMENT_FIELDS:
         resolution, month, day, year, offset = row["Dates"].split("#")
-        assert (resolution, month, day, year) == ("4", "3", "4", "2024") and TEXT_A[int(offset):].startswith("Monday")
+        assert (resolution, month, day, year) == ("3", "3", "4", "2024")  # 3: a full date and TEXT_A[int(offset):].startswith("Monday")
     assert "quote:" in row["Extras"] and "<PAGE_TITLE>Talks in Velmar</PAGE_TITLE>" in row["Extras"]
 
 
@@ -194,3 +194,26 @@ def test_a_database_without_events_exports_empty_files(tmp_path):
         assert export_interop(db, fmt, str(tmp_path / f"{fmt}.out")) == 0
     assert export_interop(db, "gdelt-events", str(tmp_path / "e.parquet")) == 0
     assert pq.read_table(tmp_path / "e.parquet").num_columns == 61
+
+
+def test_gdelt_geography_resolution_follows_the_codebook():
+    from eventwire.export.gdelt import _geo
+
+    country_only = _geo({"name": "U.S.", "country": "USA"})
+    assert country_only[:4] == (1, "United States", "US", "US")  # type 1: country; ADM1 is the FIPS code
+    assert _geo({"name": "Texas", "country": "USA", "feature": "admin1"})[0] == 2
+    assert _geo({"name": "Austin", "country": "USA", "feature": "city", "lat": 30.3, "lon": -97.7})[0] == 3
+    city = _geo({"name": "Lima", "country": "PER", "feature": "city", "lat": -12.0, "lon": -77.0, "geonameid": 3936456})
+    assert city == (4, "Lima, Peru", "PE", "", "", -12.0, -77.0, "3936456")
+    assert _geo({"name": "Punjab", "country": "PAK", "feature": "admin1"})[0] == 5
+    assert _geo(None)[0] == 0
+
+
+def test_gkg_values_lose_only_their_own_field_delimiters(events_db, tmp_path):
+    out = tmp_path / "gkg.tsv"
+    export_interop(events_db, "gkg", str(out))
+    text = out.read_text()
+    assert "||We will not give in," in text  # commas stay in quotes (OFFSET|LENGTH|VERB|QUOTE)
+    for line in text.splitlines():
+        quotes = line.split("\t")[22]
+        assert all(len(block.split("|")) == 4 for block in quotes.split("#") if block)

@@ -193,6 +193,20 @@ def test_extraction_returns_an_article_or_rejects(warm_extractors, data, kind, u
     assert len(article.text.strip()) >= config.MIN_TEXT_CHARS
 
 
+def test_coverage_guided_fuzzing_finds_no_crash(tmp_path):
+    """A short atheris session over the readers (skipped where atheris does not install)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("atheris")
+    harness = Path(__file__).with_name("fuzz_readers.py")
+    result = subprocess.run([sys.executable, str(harness), "-atheris_runs=3000", "-max_len=4096", "-timeout=10"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Done 3000" in result.stderr
+
+
 # -- the nasty corpus, end to end ---------------------------------------------------------------
 
 GOOD_TEXT = ("Ministers of Norland met envoys of Sudria in the capital Velmar on Monday, officials said. "

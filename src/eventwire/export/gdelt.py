@@ -86,16 +86,21 @@ def _geo(loc: dict | None) -> tuple:
         return _no_geo()
     iso3 = (loc.get("country") or "").upper()
     code = fips(iso3)
-    kind = _geo_type(loc.get("feature"), iso3)
+    kind = _geo_type(loc, iso3)
     name = loc.get("name") or country_name(iso3)
-    full = name if kind == _COUNTRY or not country_name(iso3) else f"{name}, {country_name(iso3)}"
+    if kind == _COUNTRY:
+        full = country_name(iso3) or name
+    else:
+        full = name if not country_name(iso3) else f"{name}, {country_name(iso3)}"
     adm1 = code if kind == _COUNTRY else ""
     feature = code if kind == _COUNTRY else (str(loc["geonameid"]) if loc.get("geonameid") else "")
     return (kind, full, code, adm1, "", loc.get("lat"), loc.get("lon"), feature)
 
 
-def _geo_type(feature: str | None, iso3: str) -> int:
-    if feature == "country":
+def _geo_type(loc: dict, iso3: str) -> int:
+    """GDELT's geographic resolution; a place with no feature class and no coordinates is known only by its country."""
+    feature = loc.get("feature")
+    if feature == "country" or (feature is None and loc.get("lat") is None and iso3):
         return _COUNTRY
     if feature == "admin1":
         return _US_STATE if iso3 == "USA" else _WORLD_STATE

@@ -6,7 +6,7 @@ Field syntax from the GDELT Global Knowledge Graph Codebook V2.1:
   Locations   TYPE#NAME#COUNTRY#ADM1#LAT#LON#FEATUREID;...   V2Locations adds ADM2 before LAT and #OFFSET
   Persons / Organizations   NAME;...   V2Persons / V2Organizations   NAME,OFFSET;...
   V2Tone      TONE,POSITIVE,NEGATIVE,POLARITY,ACTIVITY_DENSITY,SELF_DENSITY,WORDCOUNT
-  Dates       RESOLUTION#MONTH#DAY#YEAR#OFFSET;...
+  Dates       RESOLUTION#MONTH#DAY#YEAR#OFFSET;...   (resolution 1 year, 2 month, 3 day, 4 day without year)
   Quotations  OFFSET|LENGTH|VERB|QUOTE#...
   AllNames    NAME,OFFSET;...   Amounts   AMOUNT,OBJECT,OFFSET;...
 GDELT gives start offsets only; eventwire's start-end spans of every item are added to Extras as
@@ -27,6 +27,7 @@ from eventwire.export.tables import count_type
 
 _DELIMS = re.compile(r"[#;,|<>\t\r\n]+")
 _LOC_DELIMS = re.compile(r"[#;|<>\t\r\n]+")  # location names keep GDELT's "City, Region, Country" commas
+_QUOTE_DELIMS = re.compile(r"[#|\t\r\n]+")  # quotations are OFFSET|LENGTH|VERB|QUOTE blocks joined by #
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP"}
 _NAMES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT"}
@@ -59,8 +60,9 @@ def gkg_row(a: Article, n: int) -> tuple:
     )
 
 
-def _clean(text) -> str:
-    return _DELIMS.sub(" ", str(text or "")).strip()
+def _clean(text, delims: re.Pattern = _DELIMS) -> str:
+    """A value without the delimiters of its field (GDELT has no escaping)."""
+    return re.sub(r"\s+", " ", delims.sub(" ", str(text or ""))).strip()
 
 
 def _num(value) -> str:
@@ -75,7 +77,8 @@ def _counts(a: Article, spans: list[str]) -> list[str]:
         kind = count_type(q.get("kind"))
         if kind is None:
             continue
-        out.append(f"{kind}#{_num(q.get('value'))}#{_clean(q.get('object'))}#0#######{q.get('start')}")
+        obj = _clean(q.get("object"), _LOC_DELIMS)
+        out.append(f"{kind}#{_num(q.get('value'))}#{obj}#0#######{q.get('start')}")
         spans.append(f"count:{q.get('start')}-{q.get('end')}")
     return out
 
@@ -86,7 +89,7 @@ def _locations(a: Article, spans: list[str]) -> list[str]:
         kind, full, code, adm1, adm2, lat, lon, feature = _geo(loc)
         if not kind:
             continue
-        out.append("#".join([str(kind), _LOC_DELIMS.sub(" ", full).strip(), code, adm1, adm2, _num(lat), _num(lon), feature,
+        out.append("#".join([str(kind), _clean(full, _LOC_DELIMS), code, adm1, adm2, _num(lat), _num(lon), feature,
                              str(loc.get("start"))]))
         spans.append(f"location:{loc.get('start')}-{loc.get('end')}")
     return out
@@ -114,7 +117,7 @@ def _all_names(a: Article) -> list[str]:
 def _quotes(a: Article, spans: list[str]) -> list[str]:
     out = []
     for q in a.quotes:
-        text = _clean(q.get("text"))
+        text = _clean(q.get("text"), _QUOTE_DELIMS)
         if text:
             out.append(f"{q.get('start')}|{(q.get('end') or 0) - (q.get('start') or 0)}||{text}")
             spans.append(f"quote:{q.get('start')}-{q.get('end')}")
@@ -139,7 +142,9 @@ def _dates(row: dict, spans: list[str]) -> list[str]:
         if not m:
             continue
         year, month, dd = m.group(1), m.group(2) or "0", m.group(3) or "0"
-        resolution = 4 if m.group(3) else (2 if m.group(2) else 1)
+        # GKG 2.1: 3 a full day with its year, 2 a month with its year, 1 a year (4, a day without year, never
+        # occurs: resolved dates always carry the year)
+        resolution = 3 if m.group(3) else (2 if m.group(2) else 1)
         out.append(f"{resolution}#{int(month)}#{int(dd)}#{year}#{d.get('start')}")
         spans.append(f"date:{d.get('start')}-{d.get('end')}")
     return out

@@ -22,7 +22,8 @@ def icews_row(h: Happening) -> tuple:
     first = h.first
     loc = h.location or {}
     feature = loc.get("feature")
-    city = loc.get("name") if feature not in ("country", "admin1") else ""
+    known_only_by_country = feature is None and loc.get("lat") is None
+    city = loc.get("name") if feature not in ("country", "admin1") and not known_only_by_country else ""
     province = loc.get("name") if feature == "admin1" else ""
     return (
         numeric_id(h.id, 48), h.date, *_actor(h.source), cameo_text(h.cameo) or h.plover, h.cameo or "",

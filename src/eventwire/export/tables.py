@@ -41,6 +41,7 @@ def count_type(kind: str | None) -> str | None:
     return _mapping("gkg_count_types.tsv").get(kind or "")
 
 
+@cache
 def country_name(iso3: str | None) -> str:
     if not iso3:
         return ""

@@ -21,7 +21,14 @@ _ARROW = {"INTEGER": "int64", "FLOAT": "float64", "STRING": "string", "DATE": "s
 
 def flat(value: Any) -> str:
     """One cell of an unquoted TSV: '' for missing, no tabs or line breaks, floats without exponent noise."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is str:  # the common case: printable text needs no cleaning (isprintable is False for tabs, breaks)
+        return value if value.isprintable() else _BREAKS.sub(" ", value)
+    if kind is int:
+        return str(value)
+    if isinstance(value, float) and math.isnan(value):
         return ""
     if isinstance(value, bool):
         return str(int(value))
