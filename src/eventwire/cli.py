@@ -284,5 +284,22 @@ def eval_events(shared: Path = typer.Option(Path("../shared"), help="The shared 
         out_json.write_text(json.dumps(result, indent=2))
 
 
+@eval_app.command("knowledge")
+def eval_knowledge(shared: Path = typer.Option(Path("../shared"), help="The shared folder (eval/ and corpora/)."),
+                   part: Optional[list[str]] = typer.Option(None, "--part", help="casualties, quotes, actors, speed (default: all)."),
+                   limit: int = typer.Option(0, help="Only the first N ACLED notes (0: all)."),
+                   out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON.")):
+    """Casualty counts (ACLED), quotes (hand-labelled BBC), actor codes (PLOVER GSR) and extractor cost."""
+    from eventwire.eval.knowledge import evaluate, render
+
+    started = time.perf_counter()
+    parts = tuple(part) if part else ("casualties", "quotes", "actors", "speed")
+    result = evaluate(shared, limit=limit, parts=parts)
+    out.print(render(result), highlight=False)
+    out.print(f"({time.perf_counter() - started:.0f} s)")
+    if out_json:
+        out_json.write_text(json.dumps(result, indent=2))
+
+
 if __name__ == "__main__":
     app()

@@ -68,16 +68,22 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     'Mexican Senate'), a well-known leader's name, then the role word closest to the head.
     """
     phrase = lx.plain(text)
+    bare = re.sub(r"\([^)]*\)?", " ", phrase)  # "Hizbollah (Party of God)": a gloss names no role
     country, sector, role_from = None, None, 0
     orgs = _find("org", phrase)
     if orgs:
         org = max(orgs, key=lambda m: m.end - m.start)
         _, country, sector = lx.organisations()[org.value]  # type: ignore[index]
         role_from = org.end
-    named = [m for m in _find("country", phrase) if not any(o.start <= m.start < o.end for o in orgs)]
+    named = [m for m in _find("country", phrase) if not any(o.start <= m.start < o.end for o in orgs)
+             and not re.search(r"(?:pro|anti)-$", phrase[:m.start])]  # "pro-Iranian" is a stance, not a nationality
     capitals = [m for m in _find("capital", phrase) if not any(o.start <= m.start < o.end for o in orgs)]
-    if named and (country is None or country not in NON_STATE):
-        country = lx.country_names()[named[0].value]  # type: ignore[index]
+    located = [m for m in named if re.search(r"\bin (?:\w+ )?$", phrase[:m.start])]
+    if located and not orgs:
+        country = lx.country_names()[located[-1].value]  # "Ethnic Albanians in south Serbia": where they live
+    elif named and (country is None or country not in NON_STATE or named[-1].end == len(phrase)):
+        head = named[-1] if named[-1].end == len(phrase) else named[0]  # "NATO-member Norway" is Norway
+        country = lx.country_names()[head.value]  # type: ignore[index]
     elif capitals and country is None:
         country = lx.capitals()[capitals[0].value]  # type: ignore[index]
         if capitals[0].value == phrase:
@@ -87,7 +93,7 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
         _, l_country, l_sector = lx.leaders()[lx.fold(leaders[-1].value)]  # type: ignore[arg-type]
         country = country or l_country
         sector = sector or l_sector
-    role = _rightmost_sector(phrase, role_from)
+    role = _rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
     if role:
         sector = role
     return country, sector
@@ -310,6 +316,9 @@ def _group_mentions(doc, taken: list[tuple[int, int]]) -> list[_Mention]:
         name = doc.text[start:end]
         m = _Mention(start, end, name, "GROUP", name)
         m.country, m.sector = resolve_phrase(name)
+        if m.country is None and root.dep_ == "conj":  # "the US Army and Marines": the Marines are American too
+            head = root.head
+            m.country = resolve_phrase(doc[head.left_edge.i: head.i + 1].text)[0]
         out.append(m)
     return out
 
@@ -335,10 +344,17 @@ def extract_actors(doc) -> list[Actor]:
     mentions.sort(key=lambda m: m.start)
     groups: dict[tuple, list[_Mention]] = {}
     full_names: dict[str, tuple] = {}
+    first_names: dict[str, tuple] = {}
     for m in mentions:
         if m.label == "PERSON" and len(_person_key(m.name)) >= 2:
             key = _person_key(m.name)
             full_names.setdefault(key[-1], ("PERSON", " ".join(key)))
+            first_names.setdefault(key[0], ("PERSON", " ".join(key)))
+    for m in mentions:  # "Sir Digby" is Sir Digby Jones: knights and dames go by their first name
+        words = _person_key(m.name)
+        if m.label == "PERSON" and len(words) == 1 and words[0] in first_names and words[0] not in full_names \
+                and re.search(r"\b(?:Sir|Dame)\s+$", doc.text[max(0, m.start - 6):m.start]):
+            full_names[words[0]] = first_names[words[0]]
     for m in mentions:
         key = _group_key(m, full_names, doc)
         if key is None:
@@ -346,7 +362,31 @@ def extract_actors(doc) -> list[Actor]:
         if key[0] == "GROUP":
             key = _merge_group(key, groups)
         groups.setdefault(key, []).append(m)
-    return [_actor(key, ms) for key, ms in groups.items()]
+    actors = [_actor(key, ms) for key, ms in groups.items()]
+    _fill_home_country(actors)
+    return actors
+
+
+#: Sectors of a state's own institutions: an official with no nationality in the text most likely serves
+#: the country the document is about.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "ELI", "PTY"}
+
+
+def _fill_home_country(actors: list[Actor]) -> None:
+    """'President Francois Mitterand' in a story naming France and no other country: French."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.kind in ("COUNTRY", "GROUP", "PERSON", "ORG") and a.country and a.country not in NON_STATE:
+            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+    if not counts:
+        return
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return
+    home = ranked[0][0]
+    for a in actors:
+        if a.country is None and a.kind in ("PERSON", "GROUP", "ORG") and a.sector in _STATE_SECTORS:
+            a.country = home
 
 
 def _group_key(m: _Mention, full_names: dict[str, tuple], doc) -> tuple | None:

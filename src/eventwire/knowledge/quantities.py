@@ -251,7 +251,7 @@ def _object_text(noun) -> str:
     if noun.like_num:
         return noun.text
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-    start = min([noun] + mods, key=lambda t: t.i)
+    start = min([noun] + [m.left_edge for m in mods], key=lambda t: t.i)  # "drug-related killings"
     return noun.doc[start.i: noun.i + 1].text
 
 

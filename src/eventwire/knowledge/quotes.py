@@ -85,6 +85,14 @@ def word_count(text: str) -> int:
 # --- speakers ---------------------------------------------------------------------------------
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+#: Role nouns that name one person: 'a spokeswoman said ... She added' refers back to her.
+_PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chairman", "chairwoman",
+                 "official", "aide", "leader", "director", "chief", "president", "mp", "analyst", "source", "lawyer",
+                 "commissioner", "member", "chancellor", "premier", "governor", "mayor", "co-chairman", "editor",
+                 "executive", "head", "inspector", "adviser", "advisor", "professor", "judge", "ambassador"}
+#: Titles that, with 'the' and no name, point back to a person already named ('The minister told delegates').
+_ANAPHORIC_TITLES = {"minister", "secretary", "chancellor", "premier", "president", "leader", "chairman",
+                     "chairwoman", "co-chairman", "governor", "mayor", "commissioner", "ambassador", "senator"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -110,6 +118,7 @@ class Speaker:
     start: int | None
     end: int | None
     at: int = 0  # where the speaker last spoke, for binding later pronouns
+    person: bool = True  # whether 'he' or 'she' can mean this speaker
 
 
 def _chains(segments: list[Segment]) -> list[list[Segment]]:
@@ -149,8 +158,13 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj  # "prompted the prime minister to say"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        return _subject(verb.head)  # "..., adding: ", "went on to say"
+        speech = next((a for a in verb.ancestors if _is_speech_verb(a)), None)
+        return _subject(speech or verb.head)  # "He said Mr Blair had spoken ..., adding:" : he adds
     doc = verb.doc
     for tok in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
         if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
@@ -191,6 +205,8 @@ def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) ->
     """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role."""
     from eventwire.knowledge.actors import actor_at
 
+    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "Mr Howard, who ... said": the antecedent speaks
     if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
         person = _last_person(document, doc, tok.idx, previous, quoted)
         if person is not None:
@@ -201,14 +217,52 @@ def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) ->
             tok = child
             break
     start, end = _np_span(tok)
-    actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
-    if actor is not None and actor.kind in ("PERSON", "ORG"):
-        return Speaker(actor.name, start, end)
-    return Speaker(re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:end], flags=re.I), start, end)
+    if tok.pos_ == "PROPN" or tok.ent_type_:
+        actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
+        if actor is not None and actor.kind in ("PERSON", "ORG"):
+            return Speaker(actor.name, start, end, person=actor.kind == "PERSON")
+    if _anaphoric_title(tok):
+        person = _last_person(document, doc, tok.idx, previous, quoted)
+        if person is not None and person.name:
+            return person
+    lemma = tok.lemma_.lower()
+    return Speaker(_role_name(tok, doc, start, end), start, end,
+                   person=lemma in _PERSON_ROLES and tok.tag_ in ("NN", "NNP"))
+
+
+def _anaphoric_title(tok) -> bool:
+    """'The minister', 'the former cabinet secretary': a definite title with no name and no organisation after it."""
+    if tok.lemma_.lower() not in _ANAPHORIC_TITLES or tok.tag_ not in ("NN", "NNP"):
+        return False
+    if any(c.dep_ == "prep" for c in tok.children) or any(c.dep_ == "appos" for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _role_name(tok, doc, start: int, end: int) -> str:
+    """A described speaker: 'a Cabinet Office spokeswoman', 'A spokeswoman for Human Rights Watch' -> 'Human Rights Watch spokeswoman'."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
+            obj = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "NORP") or g.pos_ == "PROPN")), None)
+            if obj is not None:
+                o_start, o_end = _np_span(obj)
+                head = doc.text[start:tok.idx + len(tok.text)]
+                return re.sub(r"^(?:the|a|an)\s+", "", f"{doc.text[o_start:o_end]} {head}", flags=re.I)
+    return re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:end], flags=re.I)
+
+
+def _main_subject(span) -> bool:
+    root = span.root
+    if root.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = root.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _last_person(document: Document, doc, before: int, previous: Speaker | None, quoted) -> Speaker | None:
-    """The person a pronoun most likely means: the last speaker or the last person named as a subject, whichever is later."""
+    """The person a pronoun most likely means: the last speaker or the last person who was a sentence's subject, whichever is later."""
     best = None
     for actor in document.actors:
         if actor.kind != "PERSON":
@@ -216,9 +270,9 @@ def _last_person(document: Document, doc, before: int, previous: Speaker | None,
         for m in actor.mentions:
             if m.end <= before and not _inside(m.start, quoted) and (best is None or m.start > best[1].start):
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in _SUBJECT_DEPS | {"appos"}:
+                if span is not None and _main_subject(span):
                     best = (actor, m)
-    if previous is not None and previous.name and (best is None or previous.at > best[1].start):
+    if previous is not None and previous.name and previous.person and (best is None or previous.at > best[1].start):
         return previous
     if best is not None:
         return Speaker(best[0].name, best[1].start, best[1].end)
@@ -246,8 +300,7 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
     text = document.text
     segments = quote_segments(text)
     quoted = [(s.start, s.end) for s in segments]
-    items: list[tuple[int, str, object]] = [(c[0].start, "direct", c) for c in _chains(segments)
-                                           if sum(word_count(text[s.start:s.end]) for s in c) >= MIN_QUOTE_WORDS]
+    items: list[tuple[int, str, object]] = [(c[0].start, "direct", c) for c in _chains(segments)]
     if doc is not None:
         items += [(r[1], "reported", r) for r in _reported_clauses(doc, quoted)]
     out: list[Quote] = []
@@ -258,16 +311,31 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
             speaker = _attribute(document, doc, chain, quoted, previous) if doc is not None else None
             if speaker is None and previous is not None and _continues(text, previous.at, chain[0].start):
                 speaker = previous  # an unattributed quotation right after an attributed one continues it
-            for seg in chain:
-                out.append(_quote(text, seg.start, seg.end, speaker, True))
+            if sum(word_count(text[s.start:s.end]) for s in chain) >= MIN_QUOTE_WORDS:
+                for seg in chain:
+                    out.append(_quote(text, seg.start, seg.end, speaker, True))
+            # a short quote ("very important", Mr Howard said) is not emitted, but it does say who speaks next
             end = chain[-1].end
         else:
             verb, start, end, subj = item
             speaker = _name_for(document, subj, previous, doc, quoted)
             out.append(_quote(text, start, end, speaker, False))
         if speaker is not None and speaker.name:
-            previous = Speaker(speaker.name, speaker.start, speaker.end, end)
+            previous = Speaker(speaker.name, speaker.start, speaker.end, end, speaker.person)
+    _speaker_codes(document, out)
     return sorted(out, key=lambda q: q.start)
+
+
+def _speaker_codes(document: Document, quotes: list[Quote]) -> None:
+    """Each speaker's country and sector, from the actor of that name (or the role phrase resolved on its own)."""
+    from eventwire.knowledge.actors import resolve_phrase
+
+    by_name = {a.name: a for a in document.actors or []}
+    for q in quotes:
+        if not q.speaker:
+            continue
+        actor = by_name.get(q.speaker)
+        q.speaker_country, q.speaker_sector = (actor.country, actor.sector) if actor else resolve_phrase(q.speaker)
 
 
 def _quote(text: str, start: int, end: int, speaker: Speaker | None, direct: bool) -> Quote:

@@ -1,0 +1,235 @@
+"""Knowledge-stage accuracy and cost on the shared data (`eventwire eval knowledge`).
+
+- casualties: ../shared/eval/acled/bangladesh.jsonl. For each note, the KILL total eventwire reads
+  (quantities.kind_total) against ACLED's fatalities: exact agreement on notes with fatalities > 0,
+  and the share of 0-fatality notes with no KILL count above 0.
+- quotes: our hand labels (eval/data/bbc_politics_quotes.jsonl: file, offsets into the raw corpus
+  file, speaker) for the first 42 BBC politics articles. Scope: direct quotes of 4+ words reporting
+  someone's speech or writing. A predicted direct quote is right when it overlaps a labelled one by
+  at least half of the shorter span and its speaker has the same last word as the label's
+  ("Ms Hewitt" = "Patricia Hewitt", "prime minister's official spokesman" = "Mr Blair's official
+  spokesman"). Span-only precision/recall and speaker accuracy are reported too.
+- actors: ../shared/eval/plover_gsr/dev.jsonl. Each gold source/target actor text, resolved with
+  `resolve_phrase` inside its sentence's context (the phrase alone first, then the document's
+  actor covering it), against the gold country code and sector (where the gold gives one).
+- speed: seconds per article of the spaCy parse and of each extractor, on BBC politics articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+from eventwire.knowledge import lexicon as lx
+
+LABELS = Path(__file__).parent / "data" / "bbc_politics_quotes.jsonl"
+
+
+def _nlp():
+    from eventwire.nlp import load_model
+
+    return load_model(None)
+
+
+def _annotate(texts: list[str], dates: list[str | None] | None = None, stage=None):
+    """Documents with the knowledge stage run over them, built straight from text (no extraction step)."""
+    from eventwire.knowledge.stage import KnowledgeStage
+    from eventwire.records import Document
+
+    stage = stage or KnowledgeStage()
+    docs = []
+    for i, (text, doc) in enumerate(zip(texts, _nlp().pipe(texts, batch_size=32))):
+        document = Document(id=str(i), url=None, title=None, date=(dates or [None] * len(texts))[i], site=None,
+                            authors=[], language="en", text=text)
+        stage.annotate(document, doc)
+        docs.append((document, doc))
+    return docs
+
+
+# --- casualties -------------------------------------------------------------------------------
+
+def casualties(path: Path, limit: int = 0) -> dict:
+    from eventwire.knowledge.quantities import kind_total
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if limit:
+        rows = rows[:limit]
+    pos_ok = pos_n = zero_ok = zero_n = 0
+    misses = []
+    for row, (document, _) in zip(rows, _annotate([r["notes"] for r in rows])):
+        gold = int(row["fatalities"] or 0)
+        got = kind_total(document.quantities, "KILL")
+        if gold > 0:
+            pos_n += 1
+            pos_ok += got == gold
+        else:
+            zero_n += 1
+            zero_ok += got == 0
+        if got != gold and len(misses) < 20:
+            misses.append({"id": row.get("event_id_cnty"), "fatalities": gold, "kill": got})
+    return {"notes": len(rows), "fatal_notes": pos_n, "kill_exact": pos_ok / pos_n if pos_n else None,
+            "zero_notes": zero_n, "no_kill_on_zero": zero_ok / zero_n if zero_n else None, "misses": misses}
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+def _last_word(name: str | None) -> str:
+    words = re.findall(r"[a-z]+", lx.fold(name or "").replace("'s", ""))
+    return words[-1] if words else ""
+
+
+def same_speaker(got: str | None, gold: str) -> bool:
+    """Same last word ('Ms Hewitt' ~ 'Patricia Hewitt'), or an acronym of the gold name ('QCA')."""
+    if _last_word(got) and _last_word(got) == _last_word(gold):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", gold))
+    return bool(got) and len(initials) >= 2 and got.replace(".", "") == initials
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def quotes(corpus: Path, labels: Path = LABELS) -> dict:
+    lines = [json.loads(line) for line in labels.open(encoding="utf-8")]
+    files = lines[0]["labelled_files"]
+    gold_by_file: dict[str, list[dict]] = {f: [] for f in files}
+    for g in lines[1:]:
+        gold_by_file[g["file"]].append(g)
+    raws = [(corpus / f).read_text("utf-8") for f in files]
+    annotated = _annotate(raws)  # the raw file as the text, so label offsets apply as they are
+    span_tp = spk_tp = n_pred = n_gold = found = spk_right = 0
+    errors = []
+    for f, (document, _) in zip(files, annotated):
+        base = 0
+        gold = [((g["start"] - base, g["end"] - base), g["speaker"]) for g in gold_by_file[f]]
+        pred = [q for q in document.quotes if q.direct]
+        n_pred += len(pred)
+        n_gold += len(gold)
+        for q in pred:
+            match = next((g for g in gold if _overlap((q.start, q.end), g[0])), None)
+            if match:
+                span_tp += 1
+                if same_speaker(q.speaker, match[1]):
+                    spk_tp += 1
+                elif len(errors) < 40:
+                    errors.append({"file": f, "start": q.start + base, "gold": match[1], "got": q.speaker})
+            elif len(errors) < 40:
+                errors.append({"file": f, "start": q.start + base, "gold": None, "got": q.speaker})
+        for span, speaker in gold:
+            match = next((q for q in pred if _overlap((q.start, q.end), span)), None)
+            if match:
+                found += 1
+                spk_right += same_speaker(match.speaker, speaker)
+    return {"articles": len(files), "gold_quotes": n_gold, "predicted": n_pred,
+            "precision": spk_tp / n_pred if n_pred else None, "recall": spk_right / n_gold if n_gold else None,
+            "span_precision": span_tp / n_pred if n_pred else None, "span_recall": found / n_gold if n_gold else None,
+            "speaker_accuracy": spk_right / found if found else None, "errors": errors}
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+def _gold_actors(row: dict):
+    for role in ("source", "target"):
+        value = row.get(role)
+        for actor in value if isinstance(value, list) else [value] if isinstance(value, dict) else []:
+            if actor.get("actorText") and actor.get("code"):
+                yield actor
+
+
+#: The GSR writes a few codes CAMEO's way; compare them as the ISO code they stand for.
+_GSR_CODES = {"JAP": "JPN", "ITL": "ITA"}
+
+
+def actors(path: Path) -> dict:
+    from eventwire.knowledge.actors import actor_at, resolve_phrase
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    docs = _annotate([r["text"] for r in rows])
+    c_ok = c_n = s_ok = s_n = 0
+    misses = []
+    for row, (document, _) in zip(rows, docs):
+        for actor in _gold_actors(row):
+            text = actor["actorText"].strip()
+            country, sector = resolve_phrase(text)
+            start = row["text"].find(text)
+            found = actor_at(document, start, start + len(text)) if start >= 0 else None
+            if found is not None:
+                country = country or found.country
+                sector = sector or found.sector
+            gold_country = _GSR_CODES.get(actor["code"], actor["code"])
+            c_n += 1
+            c_ok += country == gold_country
+            gold_sector = (actor.get("sector") or "")[:3]
+            if gold_sector and gold_sector != "***":
+                s_n += 1
+                s_ok += sector == gold_sector
+            if (country != gold_country or gold_sector and gold_sector != "***" and sector != gold_sector) and len(misses) < 40:
+                misses.append({"text": text, "gold": [gold_country, gold_sector or None], "got": [country, sector]})
+    return {"actors": c_n, "country_accuracy": c_ok / c_n if c_n else None, "with_sector": s_n,
+            "sector_accuracy": s_ok / s_n if s_n else None, "misses": misses}
+
+
+# --- speed ------------------------------------------------------------------------------------
+
+def speed(corpus: Path, n: int = 100) -> dict:
+    from eventwire.knowledge.stage import KnowledgeStage
+
+    files = sorted(corpus.glob("*.txt"))[:n]
+    texts = [f.read_text("utf-8") for f in files]
+    nlp = _nlp()
+    nlp("warm up")
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    parse = time.perf_counter() - started
+    stage = KnowledgeStage()
+    from eventwire.records import Document
+
+    stage.annotate(Document("w", None, None, None, None, [], "en", "Warm up."), nlp("Warm up."))
+    stage.seconds.clear()
+    for text, doc in zip(texts, docs):
+        stage.annotate(Document("x", None, None, None, None, [], "en", text), doc)
+    per = {name: secs / len(texts) for name, secs in stage.seconds.items()}
+    total = sum(per.values())
+    return {"articles": len(texts), "parse_s_per_article": parse / len(texts), "extractors_s_per_article": per,
+            "knowledge_s_per_article": total, "knowledge_over_parse": total / (parse / len(texts))}
+
+
+def evaluate(shared: Path, limit: int = 0, parts: tuple[str, ...] = ("casualties", "quotes", "actors", "speed")) -> dict:
+    out: dict = {}
+    if "speed" in parts:
+        out["speed"] = speed(shared / "corpora" / "bbc" / "politics")
+    if "quotes" in parts:
+        out["quotes"] = quotes(shared / "corpora" / "bbc")
+    if "actors" in parts:
+        out["actors"] = actors(shared / "eval" / "plover_gsr" / "dev.jsonl")
+    if "casualties" in parts:
+        out["casualties"] = casualties(shared / "eval" / "acled" / "bangladesh.jsonl", limit)
+    return out
+
+
+def render(result: dict) -> str:
+    lines = []
+    if "casualties" in result:
+        c = result["casualties"]
+        lines.append(f"casualties (ACLED Bangladesh, {c['notes']} notes): KILL exact on {c['fatal_notes']} fatal notes "
+                     f"{c['kill_exact']:.3f} (target 0.90); no KILL on {c['zero_notes']} zero notes {c['no_kill_on_zero']:.3f} (target 0.95)")
+    if "quotes" in result:
+        q = result["quotes"]
+        lines.append(f"quotes (BBC politics, {q['articles']} hand-labelled articles, {q['gold_quotes']} quotes): "
+                     f"precision {q['precision']:.3f} (target 0.90), recall {q['recall']:.3f} (target 0.85); "
+                     f"span P {q['span_precision']:.3f} R {q['span_recall']:.3f}; speaker accuracy {q['speaker_accuracy']:.3f}")
+    if "actors" in result:
+        a = result["actors"]
+        lines.append(f"actors (PLOVER GSR dev, {a['actors']} actors): country {a['country_accuracy']:.3f}; "
+                     f"sector {a['sector_accuracy']:.3f} on {a['with_sector']} with a gold sector")
+    if "speed" in result:
+        s = result["speed"]
+        per = ", ".join(f"{k} {v * 1000:.1f}" for k, v in s["extractors_s_per_article"].items())
+        lines.append(f"speed ({s['articles']} BBC articles): spaCy parse {s['parse_s_per_article'] * 1000:.1f} ms/article; "
+                     f"extractors (ms/article): {per}; all {s['knowledge_s_per_article'] * 1000:.1f} ms "
+                     f"= {s['knowledge_over_parse']:.2f} of the parse (target < 0.5)")
+    return "\n".join(lines)
