@@ -104,3 +104,13 @@ def test_event_carries_evidence_offsets(code):
                 assert text[actor["start"]:actor["end"]] == actor["name"]
     protest = live(events, "PROTEST")[0]
     assert protest.date == "2024-08-06"  # the Tuesday before the Thursday publication date
+
+
+def test_statement_by_nobody_identifiable_is_dropped_but_violence_is_kept(code):
+    assert not code("Someone offered his congratulations to somebody.")
+    assert live(code("Unidentified assailants set fire to a bus in the town."), "ASSAULT")
+
+
+def test_irregular_lemma_is_not_stemmed_back(code):
+    # "wound up" is wind up, not wounding anybody
+    assert not [e for e in code("The French committee said the agency should be wound up.") if e.plover == "ASSAULT"]

@@ -101,6 +101,8 @@ class Coder:
         if source and target and (source == target or source["start"] == target["start"]):
             target = None
         source, target = domestic(source, target)
+        if not (has_identity(source) or has_identity(target)) and not _material(code):
+            return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
         context = list(code.context) + [a for a in hit.aux if a not in code.context]
         trig = hit.trigger
         return Event(
@@ -150,6 +152,10 @@ class Coder:
             if actor is not None and actor.country:
                 return actor.country, actor.sector
         return self.resolve(span.text)
+
+
+def _material(code) -> bool:
+    return code.quad_class == 4 or code.plover == "PROTEST"
 
 
 def _default_resolver() -> Resolver:

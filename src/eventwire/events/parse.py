@@ -17,9 +17,13 @@ _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), 
 
 
 def lemmas(tok) -> list[str]:
-    """The lemma, then crude stems of the word: the small model's lemmatizer sometimes slips ('staged' → 'stag')."""
+    """The lemma, then crude stems of the word where the small model's lemmatizer only chopped or kept the
+    ending ('staged' → 'stag', 'gheraoed' → 'gheraoed'); a real irregular lemma ('wound' → 'wind') stays alone."""
     word = tok.lower_
-    out = [tok.lemma_.lower(), word]
+    lemma = tok.lemma_.lower()
+    if lemma != word and not word.startswith(lemma):
+        return [lemma]
+    out = [lemma, word]
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)

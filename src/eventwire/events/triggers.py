@@ -104,7 +104,7 @@ def _cue_holds(cue: lx.Cue, tok) -> bool:
     if cue.kind == "prt":
         ok = any(k.dep_ == "prt" and k.lower_ in cue.words for k in kids)
     elif cue.kind == "prep":
-        ok = any(k.dep_ in ("prep", "agent", "dative") and k.lower_ in cue.words for k in kids)
+        ok = any(k.dep_ in ("prep", "agent", "dative") and k.lower_ in cue.words and k.i > tok.i for k in kids)
     elif cue.kind == "adv":
         ok = any(k.dep_ in ("advmod", "acomp", "oprd", "dobj", "npadvmod") and k.lower_ in cue.words for k in kids)
     elif cue.kind == "xcomp":
