@@ -75,8 +75,6 @@ class Quote(_Record):
     speaker_end: int | None = None
     speaker_country: str | None = None  # ISO3 of the speaking actor, when known
     speaker_sector: str | None = None
-    speaker_country: str | None = None  # ISO3 of the speaking actor, when known
-    speaker_sector: str | None = None
 
 
 @dataclass
@@ -91,32 +89,6 @@ class Quantity(_Record):
     end: int
     period: str | None = None  # money per period: year, month, week, day
     role: str | None = None  # "total" when the text states a total, "part" for a subset ("including 3 police")
-    period: str | None = None  # money per period: year, month, week, day
-    role: str | None = None  # "total" when the text states a total, "part" for a subset ("including 3 police")
-
-
-@dataclass
-class TimeMention(_Record):
-    """A date or time expression in the text, resolved against the publication date when there is one."""
-
-    text: str
-    start: int
-    end: int
-    value: str | None = None  # ISO date (or year / year-month) it resolves to; None when it cannot be resolved
-    grain: str | None = None  # day, week, month, year
-    relation: str | None = None  # at, since, before, after
-
-
-@dataclass
-class KnownActor(_Record):
-    """A person or organisation identified once, remembered across the corpus (the `actor_registry` table)."""
-
-    key: str  # accent- and case-folded canonical name
-    name: str
-    country: str | None
-    sector: str | None
-    kind: str | None
-    documents: int = 1
 
 
 @dataclass
@@ -182,9 +154,6 @@ class Document(_Record):
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    dates: list[TimeMention] = field(default_factory=list)  # stored as a JSON column of `articles`
-    tone: float | None = None  # mean polarity of opinion words, -1..1 (knowledge/tone.py)
-    themes: list[str] = field(default_factory=list)  # PLOVER context labels
     dates: list[TimeMention] = field(default_factory=list)  # stored as a JSON column of `articles`
     tone: float | None = None  # mean polarity of opinion words, -1..1 (knowledge/tone.py)
     themes: list[str] = field(default_factory=list)  # PLOVER context labels
