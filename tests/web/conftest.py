@@ -25,14 +25,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """Base URL of `eventwire serve`'s app (bind rule and host check included) in a background thread."""
+def explorer_file(tmp_path_factory) -> str:
+    return build(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), with_stories=True)
+
+
+def _serve(db: str, token: str | None):
+    """Run `eventwire serve`'s app (bind rule and host check included) in a background thread."""
     import uvicorn
 
     from eventwire.api.server import build as build_app
 
-    db = build(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), with_stories=True)
-    app, _ = build_app(db, "127.0.0.1", token=None, insecure=False)
+    app, _ = build_app(db, "127.0.0.1", token=token, insecure=False)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -42,9 +45,25 @@ def live_server(tmp_path_factory):
         if time.monotonic() > deadline:
             raise RuntimeError("explorer did not start within 10 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{port}", server, thread, app
+
+
+@pytest.fixture(scope="session")
+def live_server(explorer_file):
+    url, server, thread, app = _serve(explorer_file, None)
+    yield url
     server.should_exit = True
     thread.join(timeout=5)
+    app.state.db.close()
+
+
+@pytest.fixture(scope="session")
+def token_server(explorer_file):
+    url, server, thread, app = _serve(explorer_file, "s3cret-token")
+    yield url
+    server.should_exit = True
+    thread.join(timeout=5)
+    app.state.db.close()
 
 
 @pytest.fixture(scope="session")

@@ -103,3 +103,26 @@ def test_search_finds_an_article(page, live_server):
     page.wait_for_selector("#search-results a")
     assert "Ceasefire agreed in Kestrel Bay" in page.locator("#search-results").inner_text()
     assert "view=search" in page.url and "q=ceasefire" in page.url
+
+
+def test_clicking_an_actor_in_the_network_filters_the_dashboard(page, live_server):
+    _dashboard(page, live_server)
+    page.locator("#network g.node", has_text="Port Vale Police").click()
+    expect(page.locator("#events tbody tr.event-row")).to_have_count(1)
+    assert "actor=Port+Vale+Police" in page.url
+    assert page.locator("#filters input[name=actor]").input_value() == "Port Vale Police"
+
+
+def test_token_link_opens_the_ui_and_the_api_calls_carry_the_cookie(browser, token_server):
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        pg.set_default_timeout(8000)
+        denied = pg.goto(f"{token_server}/?view=dashboard")
+        assert denied.status == 401
+        pg.goto(f"{token_server}/?token=s3cret-token&view=dashboard")
+        pg.wait_for_selector("#events tbody tr.event-row")
+        assert pg.locator("#events tbody tr.event-row").count() == ALL_EVENTS
+        assert "token" not in pg.url and "view=dashboard" in pg.url  # the secret leaves the address bar
+    finally:
+        context.close()

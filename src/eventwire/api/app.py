@@ -172,7 +172,7 @@ def _install_security(app: FastAPI, token: str | None, allowed_hosts: list[str] 
 
 
 def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one place listing every endpoint
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(str(STATIC / "index.html"), headers={"Cache-Control": "no-store"})
 

@@ -52,6 +52,9 @@ class Database:
             out.setdefault(table, []).append(column)
         return out
 
+    def tables(self) -> list[str]:
+        return sorted(self._columns)
+
     def has_table(self, name: str) -> bool:
         return name in self._columns
 

@@ -37,7 +37,7 @@ def _link(db: Database, owner: str, key_column: str, member_column: str, owner_k
     members = {"doc_id": "articles", "story_id": "stories"}[member_column]
     if key_column in db.columns(members):
         return members, key_column
-    candidates = [t for t in db._columns if t not in (owner, members)]
+    candidates = [t for t in db.tables() if t not in (owner, members)]
     for table in sorted(candidates, key=lambda t: (owner[:4] not in t, t)):
         cols = db.columns(table)
         if key_column in cols and member_column in cols:
@@ -103,7 +103,7 @@ def story_docs(db: Database, story_ids: list[str]) -> list[str]:
 
 def copies(db: Database, doc_ids: list[str]) -> dict[str, str]:
     """{copy: original} for member articles the stories stage marked as copies (never counted twice)."""
-    table = next((t for t in sorted(db._columns) if {"doc_id", "copy_of"} <= set(db.columns(t))), None)
+    table = next((t for t in db.tables() if {"doc_id", "copy_of"} <= set(db.columns(t))), None)
     if table is None or not doc_ids:
         return {}
     rows = db.query(f"SELECT DISTINCT doc_id, copy_of FROM {table} WHERE copy_of IS NOT NULL "

@@ -585,4 +585,10 @@ function drawFigures(node, quantities) {
     series.map(([name]) => el("span", {}, el("i", {style: `background:${color(name)}`}), name))));
 }
 
+// A ?token= link has already set the session cookie; drop the secret from the address bar and history.
+if (params().has("token")) {
+  const clean = params();
+  clean.delete("token");
+  history.replaceState(null, "", "/?" + clean);
+}
 render();
