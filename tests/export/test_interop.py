@@ -217,3 +217,17 @@ def test_gkg_values_lose_only_their_own_field_delimiters(events_db, tmp_path):
     for line in text.splitlines():
         quotes = line.split("\t")[22]
         assert all(len(block.split("|")) == 4 for block in quotes.split("#") if block)
+
+
+def test_fips_table_is_one_to_one_over_iso3_codes():
+    import pycountry
+
+    from eventwire.export.tables import _mapping
+
+    table = _mapping("iso3_fips.tsv")
+    assert len(table) > 240 and len(set(table.values())) == len(table)
+    assert all(len(code) == 2 and code.isupper() for code in table.values())
+    assert all(pycountry.countries.get(alpha_3=iso3) for iso3 in table if iso3 != "XKX")
+    # the codes where FIPS differs from ISO 3166 alpha-2 are the ones that matter
+    assert [fips(c) for c in ("DEU", "GBR", "CHN", "RUS", "SDN", "SSD", "IRQ", "AUS", "XKX", "xxx")] == \
+        ["GM", "UK", "CH", "RS", "SU", "OD", "IZ", "AS", "KV", ""]

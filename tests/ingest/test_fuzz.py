@@ -286,3 +286,34 @@ def test_a_run_over_nasty_inputs_finishes_stores_the_good_and_names_the_bad(tmp_
     assert set(rejected) == set(reasons)
     for name, words in reasons.items():
         assert any(words.lower() in r.lower() for r in rejected[name]), (name, rejected[name])
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    from eventwire.run.pipeline import process_one
+
+    process_one("Warm-up: the minister met the envoy in the capital on Monday, officials said.")
+    return process_one
+
+
+SENTENCE_PARTS = st.sampled_from([
+    "The minister", "Police", "Rebels", "President Ana Ruiz", "the United Nations", "Norland", "12 protesters",
+    "met", "arrested", "killed", "said", "\"We will not yield,\"", "on Monday", "in Velmar", "$4.2 million",
+    "did not attack", "could sanction", "since 2006", ",", ".", "?", "\n", "—", "(", ")", "\u200b", "😀", "３"])
+
+
+@settings(max_examples=15, deadline=5000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(st.lists(st.one_of(SENTENCE_PARTS, WORDS), min_size=8, max_size=60).map(" ".join))
+def test_analysis_offsets_always_point_into_the_text(analyse, text):
+    """Whatever the text, every extracted item's start/end is a valid span of Document.text."""
+    try:
+        doc = analyse(text)
+    except RejectedInput:
+        return
+    n = len(doc.text)
+    for name in ("entities", "actors", "locations", "quotes", "quantities", "events"):
+        for item in getattr(doc, name):
+            start, end = item.start, item.end
+            if start is None:
+                continue
+            assert 0 <= start <= end <= n, (name, item)
