@@ -20,7 +20,7 @@ WET_FLOOR = 0.85
 def result(shared):
     data = shared / "eval" / "extraction"
     ids = sorted(json.loads((data / "ground-truth.json").read_text("utf-8")))[::8]
-    systems = ["eventwire (html)", "trafilatura (no comments) (html)", "eventwire + repeated lines (wet)"]
+    systems = ["eventwire (html)", "trafilatura (no comments) (html)", "eventwire + repeats (wet)"]
     out = evaluate(data, nlp=False, systems=systems, ids=ids)
     return {(row["system"], row["input"]): row for row in out["rows"]}
 
@@ -35,4 +35,4 @@ def test_html_extraction_beats_trafilatura_alone(result):
 
 
 def test_text_dump_cleaning_stays_above_its_floor(result):
-    assert result[("eventwire + repeated lines", "wet")]["f1"] >= WET_FLOOR
+    assert result[("eventwire + repeats", "wet")]["f1"] >= WET_FLOOR

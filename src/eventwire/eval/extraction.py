@@ -151,8 +151,8 @@ SYSTEMS: list[tuple[str, str, Callable[[dict], str]]] = [
     ("trafilatura (no comments)", "html", _trafilatura_no_comments),
     ("readability-lxml", "html", _readability),
     ("eventwire", "wet", _eventwire_wet),
-    ("eventwire + repeated lines", "wet", _eventwire_wet_repeated),
-    ("eventwire + repeated lines, one pass", "wet", _eventwire_wet_one_pass),
+    ("eventwire + repeats", "wet", _eventwire_wet_repeated),
+    ("eventwire + repeats, 1 pass", "wet", _eventwire_wet_one_pass),
     ("C4 line filter", "wet", _c4),
     ("keep every line", "wet", _keep_all),
 ]
@@ -334,6 +334,9 @@ def evaluate(data: Path, limit: int = 0, nlp: bool = True, systems: list[str] | 
         if nlp:
             cost = nlp_cost(texts)
             cost["extraction_share"] = ew_html["cpu_ms_per_page"] / cost["cpu_ms_per_article"]
+            ew_wet = next((r for r in rows if r["system"] == "eventwire + repeats" and r["input"] == "wet"), None)
+            if ew_wet:
+                cost["wet_extraction_share"] = ew_wet["cpu_ms_per_page"] / cost["cpu_ms_per_article"]
             result["nlp"] = cost
     if systems is None:
         result["metadata"] = metadata_scores(pages, *_articles(pages))
@@ -345,17 +348,19 @@ def render(result: dict):
     from rich.table import Table
 
     table = Table(title=f"Article extraction, {result['pages']} pages (4-gram shingles, mean per page)")
-    for col in ("input", "system", "precision", "recall", "F1", "pages/s/core"):
+    for col in ("input", "system", "precision", "recall", "F1", "pages/s/core", "ms/page"):
         table.add_column(col, justify="left" if col in ("input", "system") else "right")
     for row in result["rows"]:
         speed = row["pages_per_sec_core"]
         table.add_row(row["input"], row["system"], f"{row['precision']:.3f}", f"{row['recall']:.3f}",
-                      f"{row['f1']:.3f}", f"{speed:.1f}" if speed else "-")
+                      f"{row['f1']:.3f}", (">10000" if speed > 10000 else f"{speed:.1f}") if speed else "-",
+                      f"{row['cpu_ms_per_page']:.1f}")
     parts = [table]
     if "nlp" in result:
         cost = result["nlp"]
-        parts.append(f"NLP ({cost['model']}): {cost['cpu_ms_per_article']:.0f} ms/article; "
-                     f"eventwire HTML extraction costs {cost['extraction_share']:.1%} of that.")
+        parts.append(f"NLP (spaCy {cost['model']}, same texts): {cost['cpu_ms_per_article']:.0f} ms/article; "
+                     f"eventwire extraction costs {cost['extraction_share']:.1%} of that on HTML, "
+                     f"{cost.get('wet_extraction_share', 0):.1%} on text dumps.")
     if "metadata" in result:
         meta = result["metadata"]
         d, t = meta["date_vs_url"], meta["title_vs_url_slug"]

@@ -3,6 +3,7 @@ the line cleaner as the last fallback."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from eventwire.extract import lines as line_cleaner
@@ -117,6 +118,8 @@ def _readability(page: str) -> str:
     """readability-lxml's article node as block text; "" when it finds none."""
     from readability import Document
 
+    # readability logs every page it cannot summarise at ERROR level; here that is an ordinary outcome.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
         return html_to_text(Document(page).summary(html_partial=True))
     except Exception:  # readability raises bare Exception (Unparseable and others) on odd pages
