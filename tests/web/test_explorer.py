@@ -126,3 +126,19 @@ def test_token_link_opens_the_ui_and_the_api_calls_carry_the_cookie(browser, tok
         assert "token" not in pg.url and "view=dashboard" in pg.url  # the secret leaves the address bar
     finally:
         context.close()
+
+
+def test_clicking_a_timeline_bar_narrows_to_that_month_and_type(page, live_server):
+    _dashboard(page, live_server)
+    page.locator("#timeline rect.bar[data-period='2024-04-01'][data-key='ASSAULT']").click()
+    expect(page.locator("#events tbody tr.event-row")).to_have_count(1)
+    assert "date_from=2024-04-01" in page.url and "date_to=2024-04-30" in page.url and "plover=ASSAULT" in page.url
+
+
+def test_actor_page_lists_partners_and_articles(page, live_server):
+    page.goto(f"{live_server}/?view=actors")
+    page.locator("#actors a", has_text="Tobin Reyes").click()
+    page.wait_for_selector("#actor-name")
+    assert "view=actor" in page.url and "name=Tobin+Reyes" in page.url
+    text = page.locator("main").inner_text()
+    assert "Valdorian Government" in text and "Ceasefire agreed in Kestrel Bay" in text

@@ -69,7 +69,7 @@ const goldColor = d3.scaleDiverging([-10, 0, 10], (t) => d3.interpolateRdBu(t));
 
 // -- routing -----------------------------------------------------------------------
 
-const VIEWS = {dashboard, article, actors, storylines, storyline, story, articles, search};
+const VIEWS = {dashboard, article, actors, actor, storylines, storyline, story, articles, search};
 
 async function render() {
   const p = params();
@@ -217,14 +217,29 @@ function drawTimeline(node, items, by) {
     .selectAll("rect").data((s) => s.map((d) => ({...d, key: s.key}))).join("rect")
     .attr("class", "bar").attr("data-key", (d) => d.key).attr("data-period", (d) => d.data.period)
     .attr("x", (d) => x(d.data.period)).attr("width", x.bandwidth())
-    .attr("y", (d) => y(d[1])).attr("height", (d) => y(d[0]) - y(d[1]))
-    .filter((d) => d[1] - d[0] > 0).append("title").text((d) => `${d.data.period} ${d.key}: ${d[1] - d[0]}`);
+    .attr("y", (d) => y(d[1])).attr("height", (d) => y(d[0]) - y(d[1])).style("cursor", "pointer")
+    .on("click", (_, d) => drillDown(d.data.period, by, d.key))
+    .filter((d) => d[1] - d[0] > 0).append("title").text((d) => `${d.data.period} ${d.key}: ${d[1] - d[0]} (click to filter)`);
   const every = Math.ceil(xs.length / 12);
   svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - m.b})`)
     .call(d3.axisBottom(x).tickValues(xs.filter((_, i) => i % every === 0)));
   svg.append("g").attr("class", "axis").attr("transform", `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(4));
   node.replaceChildren(svg.node(), el("div", {class: "legend"},
     keys.map((k) => el("span", {}, el("i", {style: `background:${typeColor(k)}`}), k))));
+}
+
+/* Clicking a bar narrows the dashboard to that period and event type. */
+function drillDown(period, by, key) {
+  const start = new Date(period + "T00:00:00Z");
+  const step = {day: d3.utcDay, week: d3.utcWeek, month: d3.utcMonth, year: d3.utcYear}[by] || d3.utcMonth;
+  const last = d3.utcDay.offset(step.offset(start, 1), -1);
+  const next = new URLSearchParams(params());
+  next.set("view", "dashboard");
+  next.set("date_from", period);
+  next.set("date_to", last.toISOString().slice(0, 10));
+  if (key) next.set("plover", key);
+  next.delete("page");
+  go(next);
 }
 
 function drawBalance(node, items) {
@@ -424,7 +439,7 @@ async function article(p) {
         el("h2", {}, `Counts (${doc.quantities.length})`),
         el("ul", {}, doc.quantities.map((q) => el("li", {}, `${q.kind}: ${q.value}${q.value_max ? "–" + q.value_max : ""} ${q.object || q.unit || ""}`))),
         el("h2", {}, `Actors (${doc.actors.length})`),
-        el("ul", {}, doc.actors.map((a) => el("li", {}, link("dashboard", {actor: a.name}, a.name),
+        el("ul", {}, doc.actors.map((a) => el("li", {}, link("actor", {name: a.name}, a.name),
           el("span", {class: "muted"}, ` ${a.country || ""} ${a.sector || ""}`)))))));
   if (selected !== null) selectEvent(selected, true);
 }
@@ -451,13 +466,29 @@ async function actors(p) {
   const table = el("table", {id: "actors"},
     el("thead", {}, el("tr", {}, ["actor", "country", "sector", "articles", "as source", "as target"].map((h) => el("th", {}, h)))),
     el("tbody", {}, list.items.map((a) => el("tr", {},
-      el("td", {}, link("dashboard", {actor: a.name}, a.name)), el("td", {}, a.country || ""), el("td", {}, a.sector || ""),
+      el("td", {}, link("actor", {name: a.name}, a.name)), el("td", {}, a.country || ""), el("td", {}, a.sector || ""),
       el("td", {}, a.documents), el("td", {}, a.as_source), el("td", {}, a.as_target)))));
   const together = el("table", {}, el("tbody", {}, pairs.items.map((r) =>
     el("tr", {}, el("td", {}, r.actor), el("td", {}, r.other), el("td", {}, `${r.documents} articles`)))));
   main.replaceChildren(el("h1", {}, "Actors"), form, el("div", {class: "grid"},
     el("section", {class: "card"}, table, pager(list, p)),
     el("section", {class: "card"}, el("h2", {}, "Named in the same articles"), together)));
+}
+
+async function actor(p) {
+  const name = p.get("name") || "";
+  const a = await api(`/api/actors/${encodeURIComponent(name)}`);
+  if (stale(p)) return;
+  main.replaceChildren(
+    el("h1", {id: "actor-name"}, a.name, " ", el("span", {class: "muted"}, [a.kind, a.country, a.sector].filter(Boolean).join(" · "))),
+    el("p", {}, `${a.documents} articles, ${a.mentions} mentions; source of ${a.as_source} events, target of ${a.as_target}. `,
+      link("dashboard", {actor: a.name}, "Show its events on the dashboard")),
+    el("div", {class: "grid"},
+      el("section", {class: "card"}, el("h2", {}, "Named in the same articles as"),
+        a.cooccurrences.length ? el("table", {}, el("tbody", {}, a.cooccurrences.map((r) => el("tr", {},
+          el("td", {}, link("actor", {name: r.other}, r.other)), el("td", {}, `${r.documents} articles`))))) : el("p", {class: "empty"}, "Nobody.")),
+      el("section", {class: "card"}, el("h2", {}, "Articles"),
+        el("ul", {}, a.documents_list.map((d) => el("li", {}, el("span", {class: "muted"}, (d.date || "") + " "), link("article", {id: d.id}, d.title || d.id)))))));
 }
 
 async function articles(p) {
