@@ -114,3 +114,19 @@ def test_statement_by_nobody_identifiable_is_dropped_but_violence_is_kept(code):
 def test_irregular_lemma_is_not_stemmed_back(code):
     # "wound up" is wind up, not wounding anybody
     assert not [e for e in code("The French committee said the agency should be wound up.") if e.plover == "ASSAULT"]
+
+
+def test_location_is_the_place_after_in_not_a_country_named_as_actor():
+    from eventwire.events.stage import EventStage
+    from eventwire.records import Document, Location
+    from eventwire.run.stages import NlpStage, Work
+
+    text = "Bangladeshi police arrested ten Indian activists in Dhaka on Tuesday."
+    doc = Document(id="t", url=None, title=None, date=None, site=None, authors=[], language="en", text=text)
+    doc.locations = [Location("Dhaka", "BGD", start=text.index("Dhaka"), end=text.index("Dhaka") + 5, feature="city")]
+    work = Work(source=None, document=doc)
+    NlpStage()([work])
+    EventStage()([work])
+    [event] = [e for e in doc.events if e.plover == "COERCE"]
+    assert event.location["name"] == "Dhaka"
+    assert (event.source["country"], event.target["country"]) == ("BGD", "IND")

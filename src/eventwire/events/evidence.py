@@ -108,13 +108,34 @@ def resolve_date(sentence: str, published: str | None) -> str | None:
     return day.isoformat()
 
 
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into"}
+
+
 def location(document: Document, sent, trigger) -> dict[str, Any] | None:
+    """The place the sentence puts the event: a location after in/at/near, nearest the trigger
+    ('US involvement' names a country, not where the talks are)."""
+    doc = trigger.doc
     inside = [loc for loc in document.locations if sent.start_char <= loc.start and loc.end <= sent.end_char]
-    if not inside:
+    placed = [loc for loc in inside if _after_place_preposition(doc, loc.start)]
+    if not placed:
         return None
-    loc = min(inside, key=lambda item: abs(item.start - trigger.idx))
+    loc = min(placed, key=lambda item: abs(item.start - trigger.idx))
     return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon,
             "start": loc.start, "end": loc.end}
+
+
+def _after_place_preposition(doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    for _ in range(4):  # walk up the noun phrase to its preposition ("in the northern town of X")
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _PLACE_PREPS
+        if tok.head is tok or tok.dep_ not in ("compound", "amod", "appos", "pobj", "nmod", "conj", "poss"):
+            return False
+        tok = tok.head
+    return False
 
 
 def has_class(sent, name: str) -> bool:

@@ -87,6 +87,9 @@ def assign_roles(hit: Found) -> None:
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
     hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
     hit.target += _clause_names(verb, hit.source)
+    if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
+        moved = lx.word_class("troops") | lx.word_class("aid")
+        hit.target = [t for t in hit.target if t.lemma_.lower() not in moved]
 
 
 def _clause_names(verb, sources: list) -> list:
