@@ -56,13 +56,13 @@ def test_finished_parts_of_a_crashed_run_are_loaded_and_unfinished_ones_redone(t
 def test_kill_9_in_the_middle_then_rerun_stores_every_document_once(tmp_path, shared):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    sources = sorted((shared / "corpora" / "bbc" / "politics").glob("*.txt"))[:120]
+    sources = sorted((shared / "corpora" / "bbc" / "politics").glob("*.txt"))[:80]
     for src in sources:
         shutil.copy(src, corpus / src.name)
     db = str(tmp_path / "crash.duckdb")
     cmd = [sys.executable, "-m", "eventwire.cli", "run", str(corpus), "--db", db, "--batch-size", "8"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(8)  # model loaded and some batches committed
+    time.sleep(7)  # model loaded and some batches committed
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     first = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
