@@ -23,12 +23,14 @@ from eventwire.ingest.readers import RawItem, _guard, _html_text, _url, read_str
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
 
-FAST = settings(max_examples=150, deadline=500, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
-SLOW = settings(max_examples=30, deadline=3000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+BOUNDED = {"suppress_health_check": [HealthCheck.too_slow], "derandomize": True, "database": None}
+FAST = settings(max_examples=150, deadline=500, **BOUNDED)
+SLOW = settings(max_examples=30, deadline=3000, **BOUNDED)
 SNIFFED = {"gzip", "warc", "html", "jsonl", "sgml", "text", "binary", "empty"}
 NAMES = st.sampled_from(["a.txt", "a.html", "a.htm", "a.jsonl", "a.json", "a.warc", "a.warc.gz", "a.wet", "a.gz",
                          "a.txt.gz", "a.sgm", "a", "-", "a.pdf"])
-PREFIXES = st.sampled_from([b"", b"\x1f\x8b", b"\x1f\x8b\x08\x00", b"WARC/1.0\r\n", b"WARC/", b"<html>", b"<!doctype html>",
+PREFIXES = st.sampled_from([b"", b"\x1f\x8b", b"\x1f\x8b\x08\x00", b"WARC/1.0\r\n", b"WARC/", b"<html>",
+                            b"<!doctype html>",
                             b"{", b'{"text": ', b"<REUTERS>", b"<!DOCTYPE lewis>", b"\xef\xbb\xbf", b"\xff\xfe",
                             b"\xfe\xff", b"%PDF", b"<?xml version='1.0'?>", b"<!--", b"\x00"])
 WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
@@ -137,7 +139,8 @@ def _check_items(items: list) -> None:
             assert item.reason and "\n" not in item.reason
             continue
         assert isinstance(item.content, str) and item.content
-        assert item.kind in {"html", "text", "plain"} and item.format in {"html", "text", "jsonl", "warc", "wet", "sgml"}
+        assert item.kind in {"html", "text", "plain"}
+        assert item.format in {"html", "text", "jsonl", "warc", "wet", "sgml"}
         assert len(item.content_hash) == 24 and item.size >= 0
 
 
@@ -233,7 +236,8 @@ def _nasty_corpus(folder) -> tuple[dict[str, str], set[str]]:
     bad = {
         "zero.txt": (b"", "empty"),
         "bomb.txt.gz": (gzip.compress(b"spam " * ((40 << 20) // 5)), "too large"),
-        "bomb-lines.jsonl.gz": (gzip.compress(b'{"text": "' + b"a" * (config.MAX_LINE_BYTES + 10) + b'"}\n'), "too long"),
+        "bomb-lines.jsonl.gz": (gzip.compress(b'{"text": "' + b"a" * (config.MAX_LINE_BYTES + 10) + b'"}\n'),
+                                "too long"),
         "nested.gz": (gzip.compress(gzip.compress(GOOD_TEXT.encode())), "nested gzip"),
         "deep.html": (b"<html><body>" + b"<div>" * 50_000 + b"<p>deep</p>" + b"</div>" * 50_000 + b"</body></html>",
                       "nested too deeply"),
@@ -302,7 +306,7 @@ SENTENCE_PARTS = st.sampled_from([
     "did not attack", "could sanction", "since 2006", ",", ".", "?", "\n", "—", "(", ")", "\u200b", "😀", "３"])
 
 
-@settings(max_examples=15, deadline=5000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@settings(max_examples=15, deadline=5000, **BOUNDED)
 @given(st.lists(st.one_of(SENTENCE_PARTS, WORDS), min_size=8, max_size=60).map(" ".join))
 def test_analysis_offsets_always_point_into_the_text(analyse, text):
     """Whatever the text, every extracted item's start/end is a valid span of Document.text."""

@@ -172,4 +172,5 @@ def _published(row: dict) -> int | None:
 
 def _extras(row: dict, spans: list[str]) -> str:
     title = _clean(row.get("title"))
-    return (f"<PAGE_TITLE>{title}</PAGE_TITLE>" if title else "") + f"<EVENTWIRE_SPANS>{';'.join(spans)}</EVENTWIRE_SPANS>"
+    page_title = f"<PAGE_TITLE>{title}</PAGE_TITLE>" if title else ""
+    return page_title + f"<EVENTWIRE_SPANS>{';'.join(spans)}</EVENTWIRE_SPANS>"

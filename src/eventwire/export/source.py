@@ -88,7 +88,9 @@ def _columns(con, table: str) -> set[str]:
 def _mentions(con) -> dict[tuple[str, int], dict]:
     """Raw events that report something happening, with what the exports need from their article."""
     events, articles = _columns(con, "events"), _columns(con, "articles")
-    keep = "NOT coalesce(e.negated, false)" + (" AND NOT coalesce(e.hypothetical, false)" if "hypothetical" in events else "")
+    keep = "NOT coalesce(e.negated, false)"
+    if "hypothetical" in events:
+        keep += " AND NOT coalesce(e.hypothetical, false)"
     tone = "a.tone" if "tone" in articles else "NULL"
     sql = f"""
         SELECT e.*, a.url AS a_url, a.site AS a_site, a.date AS a_date, a.title AS a_title,
