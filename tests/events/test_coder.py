@@ -130,3 +130,10 @@ def test_location_is_the_place_after_in_not_a_country_named_as_actor():
     [event] = [e for e in doc.events if e.plover == "COERCE"]
     assert event.location["name"] == "Dhaka"
     assert (event.source["country"], event.target["country"]) == ("BGD", "IND")
+
+
+def test_context_combines_the_code_table_and_sentence_cues(code):
+    [event] = live(code("Mexican troops clashed with drug cartels near the border on Monday."), "ASSAULT")
+    assert {"military", "drugs", "territory"} <= set(event.context)
+    hypothetical = [e for e in code("The attack may prompt Kenya to request new help from Britain.") if e.hypothetical]
+    assert all("hypothetical" in e.context for e in hypothetical)

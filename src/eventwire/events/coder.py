@@ -23,7 +23,7 @@ from typing import Any
 
 from eventwire.events.evidence import (
     NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, antecedent, candidate_spans, confidence, domestic, has_class,
-    has_identity, is_figurative, location, resolve_date, sport_share,
+    has_identity, is_figurative, location, resolve_date, sentence_contexts, sport_share,
 )
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import objects_of, sentences, verb_like_root
@@ -103,7 +103,8 @@ class Coder:
         source, target = domestic(source, target)
         if not (has_identity(source) or has_identity(target)) and not _material(code):
             return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
-        context = list(code.context) + [a for a in hit.aux if a not in code.context]
+        context = list(code.context)
+        context += [c for c in sentence_contexts(sent) + hit.aux if c not in context]
         trig = hit.trigger
         return Event(
             plover=code.plover, cameo=hit.cameo, goldstein=code.goldstein, quad_class=code.quad_class,

@@ -138,6 +138,12 @@ def _after_place_preposition(doc, char: int) -> bool:
     return False
 
 
+def sentence_contexts(sent) -> list[str]:
+    """PLOVER contexts whose cue words occur in the sentence (the manual codes context from the text around)."""
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return [name for name, cues in lx.contexts().items() if words & cues]
+
+
 def has_class(sent, name: str) -> bool:
     words = lx.word_class(name)
     return any(t.lemma_.lower() in words for t in sent if t.pos_ == "NOUN" and t.text.islower())  # not "Awami League"

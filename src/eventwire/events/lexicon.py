@@ -74,6 +74,12 @@ def nouns() -> dict[str, list[Entry]]:
 
 
 @lru_cache(maxsize=1)
+def contexts() -> dict[str, frozenset[str]]:
+    """PLOVER context → the lemmas that signal it in a sentence."""
+    return {row[0]: frozenset(w.strip() for w in row[1].split(",") if w.strip()) for row in read_tsv("contexts.tsv")}
+
+
+@lru_cache(maxsize=1)
 def shifts() -> dict[str, tuple[str | None, str | None]]:
     """PLOVER type → (CAMEO code when stated as intent, CAMEO code when stated as threat)."""
     return {r[0]: (None if r[1] == "-" else r[1], None if r[2] == "-" else r[2]) for r in read_tsv("shifts.tsv")}
