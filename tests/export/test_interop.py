@@ -233,3 +233,13 @@ def test_fips_table_is_one_to_one_over_iso3_codes():
     # the codes where FIPS differs from ISO 3166 alpha-2 are the ones that matter
     assert [fips(c) for c in ("DEU", "GBR", "CHN", "RUS", "SDN", "SSD", "IRQ", "AUS", "XKX", "xxx")] == \
         ["GM", "UK", "CH", "RS", "SU", "OD", "IZ", "AS", "KV", ""]
+
+
+def test_flat_events_view_exports_as_parquet_with_typed_columns(events_db, tmp_path):
+    out = tmp_path / "events.parquet"
+    result = runner.invoke(app, ["export", "--db", events_db, "--table", "events_flat", "--format", "parquet",
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    schema = {f.name: str(f.type) for f in pq.read_schema(out)}
+    assert schema["source_country"] == "string" and schema["goldstein"] == "double" and schema["date"] == "date32[day]"
+    assert pq.read_table(out).num_rows == 3  # the negated event is left out

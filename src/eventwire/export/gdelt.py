@@ -6,6 +6,9 @@ ActionGeo_Type is 1 country, 2 US state, 3 US city, 4 world city, 5 world state,
 NumSources / NumArticles count the reports merged into one event. Where GDELT would fill a field eventwire
 cannot (ethnic and religious codes, actor geography), the field is blank. AvgTone is eventwire's
 opinion-word polarity (-1..1) scaled by 100 to GDELT's range; it is not GDELT's tone dictionary.
+GLOBALEVENTID is a stable 60-bit hash of the merged event id (or `doc_id:idx`). In Mentions, SentenceID
+counts sentence ends before the event, Confidence is eventwire's confidence x 100, and Extras holds
+what GDELT leaves out: `<SPAN>start-end</SPAN><DOC_ID>id</DOC_ID>`, the event's character span in its article.
 """
 
 from __future__ import annotations

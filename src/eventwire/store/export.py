@@ -18,13 +18,18 @@ class ExportError(EventwireError):
 
 
 def export_table(db: str, table: str, fmt: str, out: str | None = None) -> None:
-    if table not in TABLES:
-        raise ExportError(f"unknown table {table!r}; one of: {', '.join(TABLES)}")
+    """A table, or one of the documented views (`store.views`, e.g. `events_flat`: one flat row per event)."""
+    from eventwire.store.views import VIEWS, create_views
+
+    if table not in TABLES and table not in VIEWS:
+        raise ExportError(f"unknown table {table!r}; one of: {', '.join([*TABLES, *VIEWS])}")
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
     if fmt == "parquet" and not out:
         raise ExportError("parquet needs --out FILE")
     with Store(db, read_only=True) as store:
+        if table in VIEWS:
+            create_views(store.con, temporary=True)
         target = out or tempfile.mktemp(suffix=f".{fmt}")
         store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{_quote(target)}' {FORMATS[fmt]}")
     if not out:
