@@ -21,15 +21,15 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
         if hit.role == "neg" or (hit.role == "intent" and hit.cameo in ("", "-")):
             hit.role = "folded"  # "failed to" alone is not an event
         elif comp is not None:  # "demanded that Hamas renounce ...": Hamas is the one asked
-            hit.target += [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
-            hit.target += [t for t in verb_targets(comp) if t not in hit.target]
+            hit.inner = [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            hit.inner += [t for t in verb_targets(comp) if t not in hit.inner]
         return
     plover = lookup(inner.cameo).plover
-    inner_targets = _inner_targets(inner)
+    inner_targets = _inner_targets(inner, addressee_first=lookup(hit.cameo).plover == "REQUEST")
     inner.role = "folded"
     if hit.role == "neg":
         if plover in COOPERATIVE:
-            hit.cameo, hit.role, hit.target = "120", "act", inner_targets
+            hit.cameo, hit.role, hit.inner = "120", "act", inner_targets
         else:
             inner.role, inner.negated = "act", True  # "failed to attack": a negated attack
             hit.role = "folded"
@@ -39,7 +39,7 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
         hit.cameo = intent or threat or inner.cameo
         if threat and not intent:
             hit.aux.append("future")
-    hit.target = hit.target + [t for t in inner_targets if t not in hit.target]
+    hit.inner = inner_targets
 
 
 def fold_protest_demands(found: dict[int, Found]) -> None:
@@ -84,6 +84,7 @@ def assign_roles(hit: Found) -> None:
         hit.target = hit.target + _noun_targets(hit.trigger, hit.noun_role) + verb_targets(verb, exclude=hit.trigger)
     else:
         hit.target = hit.target + verb_targets(verb)
+    hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
     hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
     hit.target += _clause_names(verb, hit.source)
@@ -135,10 +136,11 @@ def verb_targets(verb, exclude=None) -> list:
     return [unquantify(t) for t in out]
 
 
-def _inner_targets(hit: Found) -> list:
-    """Targets of a folded complement: its own, else its subject ('demanded that Hamas renounce')."""
+def _inner_targets(hit: Found, addressee_first: bool = False) -> list:
+    """Targets of a folded complement: its own, and its subject ('demanded that Hamas renounce'),
+    which comes first when the outer event is a request (the one asked to act is the recipient)."""
     assign_roles(hit)
-    own = list(hit.target)
+    subjects = []
     if hit.clause.dep_ == "ccomp" or hit.clause.dep_ == "xcomp" and hit.source:
-        own += [s for s in hit.source if s.dep_ in ("nsubj", "dobj", "dative")]
-    return own
+        subjects = [s for s in hit.source if s.dep_ in ("nsubj", "dobj", "dative")]
+    return subjects + hit.target if addressee_first else hit.target + subjects

@@ -27,6 +27,7 @@ class Found:
     hypothetical: bool = False
     aux: list[str] = field(default_factory=list)  # auxiliary-mode contexts: future, hypothetical, negation
     noun_role: str = ""  # for nominal events: agentive, patient, request, light
+    inner: list = field(default_factory=list)  # target candidates from a folded complement
 
 
 def _lexicon_entries(table: dict[str, list], tok) -> list:
