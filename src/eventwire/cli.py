@@ -257,7 +257,7 @@ def events_list(db: str = DB_OPTION,
     for name in ("date", "type", "cameo", "source", "target", "sentence"):
         table.add_column(name)
     for row in rows:
-        src, tgt = (json.loads(row[k]) if row[k] else {} for k in ("source", "target"))
+        src, tgt = (row[k] or {} for k in ("source", "target"))
         table.add_row(row["date"] or "", row["plover"], row["cameo"] or "", _actor_cell(src), _actor_cell(tgt),
                       (row["sentence"] or "")[:100])
     out.print(table)

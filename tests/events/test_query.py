@@ -57,7 +57,7 @@ def test_cli_lists_events_as_json_lines(stored):
     result = CliRunner().invoke(app, ["events", "--db", stored, "--country", "UKR", "--json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
-    assert [(r["plover"], json.loads(r["target"])["country"]) for r in rows] == [("ASSAULT", "UKR")]
+    assert [(r["plover"], r["target"]["country"]) for r in rows] == [("ASSAULT", "UKR")]
 
 
 def test_cli_table_and_bad_filter_exit_code(stored):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -32,7 +33,14 @@ def list_events(db: str, actor: str | None = None, country: str | None = None, p
             rows = con.execute(sql, args).fetchall()
     except duckdb.CatalogException:
         raise EventQueryError(f"{db!r} has no events table: it was written by an older eventwire") from None
-    return [dict(zip(COLUMNS, row)) for row in rows]
+    return [_decoded(dict(zip(COLUMNS, row))) for row in rows]
+
+
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    """Actor columns are JSON text in DuckDB; callers get them back as objects."""
+    for key in ("source", "target"):
+        row[key] = json.loads(row[key]) if row[key] else None
+    return row
 
 
 def _filters(actor, country, plover, since, until, include_negated) -> tuple[str, list]:
