@@ -41,11 +41,12 @@ class Coder:
     def __init__(self, resolve: Resolver | None = None, actor_at: Callable | None = None):
         self.resolve = resolve or _default_resolver()
         self.actor_at = actor_at
+        self._recent: dict[str, Any] | None = None  # the last event's source: what "they" most likely means
 
     def __call__(self, document: Document, doc) -> list[Event]:
         sport_doc = sport_share(doc) >= 0.2
         events: list[Event] = []
-        self._recent: dict[str, Any] | None = None
+        self._recent = None
         for sent in sentences(doc):
             sporty = sport_doc or has_class(sent, "sport")
             for found in self.sentence(sent):
@@ -134,7 +135,9 @@ class Coder:
             ante = antecedent(tok, doc)
             if ante is not None and ante.i != tok.i:
                 return self._actor(ante, document, doc)
-            return getattr(self, "_recent", None) if tok.lower_ in PRONOUN_GROUP else None
+            if tok.lower_ in PRONOUN_GROUP and self._recent is not None:
+                return dict(self._recent)
+            return None
         found: dict[str, Any] | None = None
         for span in candidate_spans(tok):
             country, sector = self._lookup(span, document)
