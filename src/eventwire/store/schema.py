@@ -10,6 +10,8 @@ from typing import Any
 
 from eventwire.records import CHILD_RECORDS, Document, Reject, Source
 
+from eventwire.records import KnownActor  # the knowledge stage's actor registry
+
 _SCALARS = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 
 
@@ -44,6 +46,8 @@ TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
     "articles": (article_columns(), "id"),
     **{name: (child_columns(name), "doc_id, idx") for name in CHILD_RECORDS},
     "rejects": ([("id", "VARCHAR")] + record_columns(Reject) + [("first_seen", "TIMESTAMP")], "id"),
+    # corpus level, written from the knowledge stage's ActorRegistry (knowledge/registry.py)
+    "actor_registry": (record_columns(KnownActor), "key"),
 }
 
 
