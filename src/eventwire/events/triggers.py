@@ -11,6 +11,7 @@ from eventwire.events.parse import (
 )
 from eventwire.events.tables import lookup
 
+
 @dataclass
 class Found:
     """One trigger before it becomes an `Event`."""
