@@ -157,6 +157,12 @@ def _subject(verb):
     """Who does the saying: the verb's subject, else a name right before or after it (the parser often loses it)."""
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
+            if child.ent_type_ != "PERSON":
+                # "one of the Guildford Four, Gerry Conlon - who ... - said": the name the parser hung on the verb
+                named = [c for c in verb.children if c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+                         and child.i < c.i < verb.i and c.dep_ in ("npadvmod", "appos", "dep", "nsubj")]
+                if named:
+                    return named[0]
             return child
     if verb.dep_ == "xcomp" and verb.head is not verb:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -217,6 +223,9 @@ def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) ->
             tok = child
             break
     start, end = _np_span(tok)
+    role = _role_after_org(tok)
+    if role is not None:
+        return Speaker(f"{doc.text[start:role.idx].strip()} {role.text}", start, role.idx + len(role.text))
     if tok.pos_ == "PROPN" or tok.ent_type_:
         actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
         if actor is not None and actor.kind in ("PERSON", "ORG"):
@@ -228,6 +237,18 @@ def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) ->
     lemma = tok.lemma_.lower()
     return Speaker(_role_name(tok, doc, start, end), start, end,
                    person=lemma in _PERSON_ROLES and tok.tag_ in ("NN", "NNP"))
+
+
+def _role_after_org(tok):
+    """'A Department for Education and Skills spokeswoman said': the spokeswoman speaks, not the department."""
+    if tok.ent_type_ != "ORG":
+        return None
+    doc = tok.doc
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "ORG" or k + 1 < len(doc) and doc[k + 1].lower_ in ("and", "for", "of") and k + 2 < len(doc) and doc[k + 2].is_title:
+        k += 1
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt if nxt is not None and nxt.lower_ in _PERSON_ROLES else None
 
 
 def _anaphoric_title(tok) -> bool:
@@ -309,9 +330,12 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
         if kind == "direct":
             chain = item
             speaker = _attribute(document, doc, chain, quoted, previous) if doc is not None else None
-            if speaker is None and previous is not None and _continues(text, previous.at, chain[0].start):
+            opens_sentence = _opens_sentence(text, chain[0].start)
+            if speaker is None and previous is not None and opens_sentence and _continues(text, previous.at, chain[0].start):
                 speaker = previous  # an unattributed quotation right after an attributed one continues it
-            if sum(word_count(text[s.start:s.end]) for s in chain) >= MIN_QUOTE_WORDS:
+            words = sum(word_count(text[s.start:s.end]) for s in chain)
+            # inside a sentence, quote marks nobody is said to have spoken are a citation or a title, not speech
+            if words >= MIN_QUOTE_WORDS and (speaker is not None or opens_sentence) and not _title_case(text, chain):
                 for seg in chain:
                     out.append(_quote(text, seg.start, seg.end, speaker, True))
             # a short quote ("very important", Mr Howard said) is not emitted, but it does say who speaks next
@@ -341,6 +365,18 @@ def _speaker_codes(document: Document, quotes: list[Quote]) -> None:
 def _quote(text: str, start: int, end: int, speaker: Speaker | None, direct: bool) -> Quote:
     return Quote(speaker=speaker.name if speaker else None, text=text[start:end], start=start, end=end, direct=direct,
                  speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quotation begins a sentence or paragraph (its mark follows a full stop, a colon or a line break)."""
+    before = text[max(0, start - 4):start - 1].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?:\n\"”'"
+
+
+def _title_case(text: str, chain: list[Segment]) -> bool:
+    """'Whose Secretary are You, minister': a title is quoted in Title Case, speech is not."""
+    words = [w for s in chain for w in re.findall(r"[A-Za-z]+", text[s.start:s.end]) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
