@@ -284,6 +284,67 @@ def eval_events(shared: Path = typer.Option(Path("../shared"), help="The shared 
         out_json.write_text(json.dumps(result, indent=2))
 
 
+@app.command()
+def stories(db: str = DB_OPTION,
+            limit: int = typer.Option(30, help="How many to list (largest first)."),
+            storylines: bool = typer.Option(False, "--storylines", help="List storylines instead of stories."),
+            refresh: bool = typer.Option(True, help="First assign articles stored since the last update.")):
+    """List stories (articles about one happening) or storylines (stories linked over time)."""
+    import duckdb
+
+    from eventwire.stories.show import list_storylines, list_stories
+
+    try:
+        con = duckdb.connect(db, read_only=not refresh) if Path(db).exists() else None
+    except duckdb.Error as exc:
+        err.print(f"[red]error:[/] cannot open {db!r}: {exc}", highlight=False)
+        raise typer.Exit(2)
+    if con is None:
+        err.print(f"[red]error:[/] no database at {db!r}: run `eventwire run PATH --db {db}` first", highlight=False)
+        raise typer.Exit(2)
+    with con:
+        if refresh:
+            from eventwire.stories import update
+
+            update(con)
+        out.print(list_storylines(con, limit) if storylines else list_stories(con, limit))
+
+
+@app.command()
+def story(story_id: str = typer.Argument(..., help="A story id (st-...) or storyline id (sl-...)."),
+          db: str = DB_OPTION):
+    """One story or storyline: its timeline of articles and events, actors and figures."""
+    import duckdb
+
+    from eventwire.stories.show import StoryNotFound, show
+
+    if not Path(db).exists():
+        err.print(f"[red]error:[/] no database at {db!r}: run `eventwire run PATH --db {db}` first", highlight=False)
+        raise typer.Exit(2)
+    with duckdb.connect(db, read_only=True) as con:
+        try:
+            out.print(show(con, story_id))
+        except StoryNotFound as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(1)
+
+
+@eval_app.command("stories")
+def eval_stories(shared: Path = typer.Option(Path("../shared"), help="The shared data folder."),
+                 parts: str = typer.Option("clustering,copies,merging,speed", help="Comma-separated parts to run."),
+                 sizes: str = typer.Option("10000,30000", help="Synthetic corpus sizes for the speed part."),
+                 limit: int = typer.Option(0, help="Only the first N UCI headlines (0: all)."),
+                 out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON.")):
+    """Story clustering (UCI B-cubed), copy detection (BBC + generated copies), event merging, speed."""
+    from eventwire.eval.stories import evaluate, render
+
+    result = evaluate(shared, parts=tuple(p.strip() for p in parts.split(",") if p.strip()), limit=limit,
+                      sizes=tuple(int(s) for s in sizes.split(",") if s.strip()))
+    out.print(render(result), highlight=False)
+    if out_json:
+        out_json.write_text(json.dumps(result, indent=2))
+
+
 @eval_app.command("knowledge")
 def eval_knowledge(shared: Path = typer.Option(Path("../shared"), help="The shared folder (eval/ and corpora/)."),
                    part: Optional[list[str]] = typer.Option(None, "--part", help="casualties, quotes, actors, speed (default: all)."),

@@ -190,3 +190,124 @@ class Reject(_Record):
     path: str
     reason: str
     record: int = 0
+
+
+# -- stories: corpus-level records written by `eventwire.stories.update` -------------------------
+
+
+@dataclass
+class StoryMember(_Record):
+    """One article's place in the corpus: its story and, for a syndicated copy, the article it copies."""
+
+    doc_id: str
+    story_id: str
+    date: str | None  # the article's date, or when it was first assigned if the page gave none
+    site: str | None
+    copy_of: str | None = None  # earliest near-duplicate; copies are kept but never counted twice
+    similarity: float | None = None  # cosine to the story when it joined (1.0 for the founder)
+
+
+@dataclass
+class Story(_Record):
+    """Articles about one happening or developing story, grouped incrementally over time."""
+
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    num_articles: int  # copies excluded
+    num_sources: int  # distinct sites, copies excluded
+    num_copies: int
+    terms: dict[str, float]  # centroid (top terms, summed unit vectors) used to place new articles
+    actors: list[str]  # most mentioned actors and places, normalised
+    storyline_id: str | None = None
+
+
+@dataclass
+class Mention(_Record):
+    """One report of a happening: the raw event row (`events` doc_id, idx) and where it sits."""
+
+    doc_id: str
+    idx: int
+    sentence: str
+    start: int
+    end: int
+    date: str | None
+    site: str | None
+    copy: bool = False
+
+
+@dataclass
+class MergedEvent(_Record):
+    """One canonical event per happening, with the evidence from every article that reported it."""
+
+    id: str
+    plover: str
+    cameo: str | None
+    source: dict[str, Any] | None
+    target: dict[str, Any] | None
+    date: str | None
+    location: dict[str, Any] | None
+    story_id: str | None
+    mentions: list[Mention]
+    num_articles: int  # copies excluded
+    num_sources: int
+    earliest_doc_id: str
+    earliest_date: str | None
+
+
+@dataclass
+class FigurePoint(_Record):
+    date: str | None
+    value: float
+    doc_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Figure(_Record):
+    """One number a storyline keeps reporting (e.g. deaths since 2006), as it moved over time."""
+
+    label: str
+    kind: str
+    since: str | None
+    points: list[FigurePoint]
+
+
+@dataclass
+class Storyline(_Record):
+    """Stories linked over months or years by shared actors and themes."""
+
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    story_ids: list[str]
+    actors: list[str]
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass
+class DocSketch(_Record):
+    """One MinHash LSH band of an article; equal keys in a band make two articles near-duplicate candidates."""
+
+    doc_id: str
+    band: int
+    key: int
+
+
+@dataclass
+class DocSignature(_Record):
+    doc_id: str
+    signature: list[int]  # MinHash of the body's word shingles
+    shingles: int  # how many distinct shingles (for containment of a trimmed copy)
+
+
+@dataclass
+class TermCount(_Record):
+    """Document frequency of a clustering term over the articles clustered so far (term '' holds the total)."""
+
+    term: str
+    df: int

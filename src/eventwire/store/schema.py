@@ -8,7 +8,8 @@ import typing
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from eventwire.records import CHILD_RECORDS, Document, Reject, Source
+from eventwire.records import (CHILD_RECORDS, DocSignature, DocSketch, Document, MergedEvent, Reject, Source, Story,
+                               Storyline, StoryMember, TermCount)
 
 from eventwire.records import KnownActor  # the knowledge stage's actor registry
 
@@ -48,6 +49,14 @@ TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
     "rejects": ([("id", "VARCHAR")] + record_columns(Reject) + [("first_seen", "TIMESTAMP")], "id"),
     # corpus level, written from the knowledge stage's ActorRegistry (knowledge/registry.py)
     "actor_registry": (record_columns(KnownActor), "key"),
+    # corpus level, written by eventwire.stories.update
+    "story_members": (record_columns(StoryMember), "doc_id"),
+    "stories": (record_columns(Story), "id"),
+    "merged_events": (record_columns(MergedEvent), "id"),
+    "storylines": (record_columns(Storyline), "id"),
+    "doc_sketches": (record_columns(DocSketch), "doc_id, band"),
+    "doc_signatures": (record_columns(DocSignature), "doc_id"),
+    "story_terms": (record_columns(TermCount), "term"),
 }
 
 

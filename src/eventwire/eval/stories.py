@@ -1,0 +1,313 @@
+"""`eventwire eval stories`: story clustering, copy detection, event merging and clustering speed.
+
+- Clustering: ../shared/eval/stories/uci-news-aggregator-sample.csv (headline, URL, publisher,
+  timestamp, gold STORY id), scored with B-cubed precision/recall/F1 over articles. The
+  articles go through `stories.update` on an in-memory database, headline as the text.
+- Copies: BBC articles (../shared/corpora/bbc) and one perturbed copy of each, made here at
+  run time (re-wrapped lines, other boilerplate, trimmed or reordered paragraphs, changed
+  headline); precision and recall of the (copy, original) links `update` marks.
+- Merging: generated happenings, each reported several ways (actor named differently, missing
+  target or place, date from the article), scored on merged count against the truth and on
+  purity (no merged event spans two happenings).
+- Speed: synthetic articles through the clusterer, seconds per 10,000 at growing corpus sizes
+  (linear means the per-10,000 figure stays flat).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+import textwrap
+import time
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import duckdb
+
+from eventwire.stories import merge as merging
+from eventwire.stories._db import insert
+from eventwire.stories.cluster import Clusterer, term_counts
+from eventwire.stories.update import update
+from eventwire.store.schema import TABLES, ddl, to_cell
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def memory_db() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    for statement in ddl():
+        con.execute(statement)
+    return con
+
+
+def load_articles(con, articles: list[dict]) -> None:
+    """Insert minimal `documents` and `articles` rows (id, title, text, date, site, url)."""
+    for table in ("documents", "articles"):
+        columns = TABLES[table][0]
+        insert(con, table, [tuple(to_cell(_defaults(table, a).get(n), sql) for n, sql in columns) for a in articles])
+
+
+def _defaults(table: str, a: dict) -> dict:
+    if table == "documents":
+        return {"id": a["id"], "path": "<eval>", "url": a.get("url"), "format": "text", "record": 0,
+                "content_hash": a["id"], "size": len(a["text"]), "ingested_at": "2000-01-01 00:00:00"}
+    return {"authors": [], "language": "en", "engine": "eval", **a}
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
+    gold_sets, pred_sets = defaultdict(set), defaultdict(set)
+    for item, g in gold.items():
+        gold_sets[g].add(item)
+    for item, p in pred.items():
+        pred_sets[p].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        mine, truth = pred_sets[pred[item]], gold_sets[gold[item]]
+        both = len(mine & truth)
+        precision += both / len(mine)
+        recall += both / len(truth)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
+
+
+def _id(*parts) -> str:
+    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:32]
+
+
+# -- story clustering (UCI headlines) -----------------------------------------------------------
+
+
+def url_words(url: str) -> str:
+    """The slug words of a URL path ('.../fed-official-says-weak-data...'), often fuller than the headline."""
+    path = re.sub(r"^\w+://[^/]+", "", url or "")
+    return " ".join(p.replace("-", " ") for p in re.split(r"[/?#&=._,]", path) if p.count("-") >= 2)
+
+
+def eval_clustering(path: Path, limit: int = 0) -> dict:
+    rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r.get("STORY") and r.get("TIMESTAMP")]
+    rows = rows[:limit] if limit else rows
+    articles = []
+    for r in rows:
+        when = datetime.fromtimestamp(int(r["TIMESTAMP"]) / 1000, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        text = " ".join(x for x in (r["TITLE"], url_words(r["URL"])) if x)
+        articles.append({"id": _id("uci", r["ID"]), "title": r["TITLE"], "text": text, "date": when,
+                         "site": r.get("HOSTNAME") or r.get("PUBLISHER"), "url": r["URL"]})
+    con = memory_db()
+    load_articles(con, articles)
+    started = time.perf_counter()
+    counts = update(con)
+    seconds = time.perf_counter() - started
+    pred = dict(con.execute("SELECT doc_id, story_id FROM story_members").fetchall())
+    gold = {a["id"]: r["STORY"] for a, r in zip(articles, rows)}
+    return {"articles": len(rows), "gold_stories": len(set(gold.values())),
+            "predicted_stories": len(set(pred.values())), "copies_marked": counts["copies"],
+            **bcubed(gold, pred), "seconds": seconds}
+
+
+# -- near-duplicates (BBC + generated perturbations) --------------------------------------------
+
+_BOILERPLATE_TOP = ["Share this article", "Advertisement", "Skip to main content", "Subscribe for full access",
+                    "By Staff Reporter | Wire Service", "Sign in | Register", "Most read stories"]
+_BOILERPLATE_END = ["All rights reserved.", "Related stories", "Follow us on social media",
+                    "Copyright the wire service. This material may not be republished.",
+                    "Click here to read more news from our partners", "Comments are closed."]
+
+
+def perturb(title: str, body: str, rng: random.Random) -> tuple[str, str, list[str]]:
+    """A syndicated-looking copy: always re-wrapped, plus two or three other changes."""
+    paras = [p for p in body.split("\n\n") if p.strip()]
+    done = ["rewrap"]
+    for change in rng.sample(["boilerplate", "trim", "reorder", "headline"], rng.choice([2, 3])):
+        if change == "boilerplate":
+            paras = rng.sample(_BOILERPLATE_TOP, 2) + paras + rng.sample(_BOILERPLATE_END, 2)
+        elif change == "trim" and len(paras) >= 4:
+            del paras[rng.choice([0, len(paras) - 1])]
+        elif change == "reorder" and len(paras) >= 3:
+            i = rng.randrange(len(paras) - 1)
+            paras[i], paras[i + 1] = paras[i + 1], paras[i]
+        elif change == "headline":
+            words = title.split()
+            title = "UPDATE: " + " ".join(rng.sample(words, len(words)))
+        else:
+            continue
+        done.append(change)
+    width = rng.randint(50, 90)
+    text = "\n\n".join(textwrap.fill(" ".join(p.split()), width) for p in paras)
+    return title, text, done
+
+
+def eval_copies(bbc: Path, sample: int = 400, seed: int = 13) -> dict:
+    files = sorted(bbc.glob("*/*.txt"))
+    rng = random.Random(seed)
+    originals, seen = [], set()
+    for f in rng.sample(files, min(len(files), sample * 2)):
+        raw = f.read_text(encoding="latin-1")
+        title, _, body = raw.strip().partition("\n")
+        keys = {" ".join(body.lower().split()), " ".join(title.lower().split())}
+        if keys & seen or len(body.split()) < 60:
+            continue  # the corpus holds duplicates of its own (same headline, body lightly edited); keep one
+        seen.update(keys)
+        originals.append((f, title.strip(), body.strip()))
+        if len(originals) == sample:
+            break
+    articles, truth = [], {}
+    day = date(2005, 1, 1)
+    for n, (f, title, body) in enumerate(originals):
+        oid = _id("bbc", f.parent.name, f.name)
+        articles.append({"id": oid, "title": title, "text": body, "date": (day + timedelta(days=n % 60)).isoformat(),
+                         "site": "bbc"})
+        ctitle, ctext, _ = perturb(title, body, rng)
+        cid = _id("copy", oid)
+        articles.append({"id": cid, "title": ctitle, "text": ctext,
+                         "date": (day + timedelta(days=n % 60 + 1)).isoformat(), "site": "wire"})
+        truth[cid] = oid
+    con = memory_db()
+    load_articles(con, articles)
+    update(con)
+    marked = dict(con.execute("SELECT doc_id, copy_of FROM story_members WHERE copy_of IS NOT NULL").fetchall())
+    correct = sum(1 for c, o in marked.items() if truth.get(c) == o)
+    wrong = [(c, o) for c, o in marked.items() if truth.get(c) != o]
+    return {"originals": len(originals), "copies": len(truth), "marked": len(marked),
+            "precision": correct / len(marked) if marked else 0.0, "recall": correct / len(truth),
+            "false_links": len(wrong)}
+
+
+# -- event merging (generated multi-report set) -------------------------------------------------
+
+_ACTORS = [  # (country, sector, ways a report may name it)
+    ("COL", "MIL", ["Colombian troops", "Colombia's army", "the Colombian military"]),
+    ("ECU", "GOV", ["Ecuador", "the Ecuadorian government", "Quito"]),
+    ("MEX", "COP", ["Mexican police", "police in Mexico", "Mexico's federal police"]),
+    ("USA", "GOV", ["the United States", "Washington", "the U.S. government"]),
+    ("NGA", "MIL", ["Nigerian soldiers", "the Nigerian army", "Nigeria's military"]),
+    ("PHL", "GOV", ["the Philippines", "Manila", "the Philippine government"]),
+    ("CHN", "GOV", ["China", "Beijing", "the Chinese government"]),
+    ("SDN", "REB", ["Sudanese rebels", "rebels in Sudan", "the Sudanese insurgents"]),
+]
+_TYPES = {"ASSAULT": ["190", "193", "195"], "ACCUSE": ["112", "111"], "AID": ["070", "071"],
+          "PROTEST": ["140", "141"], "COERCE": ["170", "173"], "AGREE": ["057", "050"]}
+_PLACES = [("Bogota", "COL"), ("Quito", "ECU"), ("Culiacan", "MEX"), ("Zamfara", "NGA"), ("Manila", "PHL"),
+           ("Khartoum", "SDN"), ("Washington", "USA")]
+
+
+def generate_reports(n_happenings: int = 120, seed: int = 7) -> tuple[list[merging.Report], dict[tuple, int]]:
+    """Happenings and their reports; close pairs on purpose (same actors, type a few days apart;
+    same type and day, other actors) so that over-merging shows."""
+    rng = random.Random(seed)
+    reports, truth = [], {}
+    start = date(2024, 1, 1)
+    happenings = []
+    for h in range(n_happenings):
+        if h % 4 == 1 and happenings:  # same actors and type as the previous one, days later
+            prev = happenings[-1]
+            happenings.append({**prev, "day": prev["day"] + timedelta(days=rng.choice([3, 5, 9]))})
+            continue
+        if h % 4 == 2 and happenings:  # same type and day as the previous one, other actors
+            prev = happenings[-1]
+            src, tgt = rng.sample([a for a in _ACTORS if a not in (prev["source"], prev["target"])], 2)
+            happenings.append({**prev, "source": src, "target": tgt, "place": rng.choice(_PLACES)})
+            continue
+        src, tgt = rng.sample(_ACTORS, 2)
+        happenings.append({"type": rng.choice(sorted(_TYPES)), "source": src, "target": tgt,
+                           "place": rng.choice(_PLACES), "day": start + timedelta(days=rng.randrange(300))})
+    for h, hap in enumerate(happenings):
+        for k in range(rng.randint(1, 6)):
+            doc = _id("merge", h, k)
+            src_name = rng.choice(hap["source"][2])
+            tgt_name = rng.choice(hap["target"][2])
+            verb = hap["type"].lower()
+            sentence = f"{src_name} {verb} {tgt_name} in {hap['place'][0]}, the report said."
+            source = {"name": src_name, "country": hap["source"][0], "sector": hap["source"][1]}
+            target = {"name": tgt_name, "country": hap["target"][0], "sector": hap["target"][1]}
+            if rng.random() < 0.25:
+                target = None  # the report names no target
+            location = {"name": hap["place"][0], "country": hap["place"][1]} if rng.random() < 0.7 else None
+            day = hap["day"] + timedelta(days=rng.choice([0, 0, 0, 1]))  # reported the next day
+            reports.append(merging.Report(doc, 0, hap["type"], rng.choice(_TYPES[hap["type"]]), source, target,
+                                          location, day, sentence, 0, len(sentence), day.isoformat(),
+                                          f"site{rng.randrange(8)}", None, rng.random() < 0.1))
+            truth[(doc, 0)] = h
+    return reports, truth
+
+
+def eval_merging(n_happenings: int = 120, seed: int = 7) -> dict:
+    reports, truth = generate_reports(n_happenings, seed)
+    groups = merging.merge_reports(reports)
+    impure = sum(1 for g in groups if len({truth[(r.doc_id, r.idx)] for r in g}) > 1)
+    n_true = len(set(truth.values()))
+    return {"reports": len(reports), "happenings": n_true, "merged": len(groups),
+            "count_error": (len(groups) - n_true) / n_true, "groups_spanning_happenings": impure}
+
+
+# -- speed ----------------------------------------------------------------------------------------
+
+
+def synthetic_articles(n: int, seed: int = 3, per_day: int = 500):
+    """Articles drawn from stories that each live a few days, with their own topic words and names."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(20000)]
+    names = [f"name{i}" for i in range(5000)]
+    stories: list[tuple] = []
+    start = datetime(2020, 1, 1)
+    for i in range(n):
+        when = start + timedelta(days=i / per_day)
+        if not stories or rng.random() < 0.1:
+            stories.append((rng.sample(vocab, 12), rng.sample(names, 3), when))
+        stories = [s for s in stories if (when - s[2]).days < 4][-300:]
+        words, who, _ = rng.choice(stories)
+        title = " ".join(rng.sample(words, 6) + rng.sample(vocab, 3))
+        text = " ".join(rng.choices(words, k=30) + rng.sample(vocab, 50))
+        yield f"syn{i}", title, text, {n: 1 for n in who}, when
+
+
+def eval_speed(sizes: tuple[int, ...] = (10_000, 30_000)) -> dict:
+    out = []
+    for n in sizes:
+        clusterer = Clusterer()
+        items = [(i, term_counts(t, x, names), w) for i, t, x, names, w in synthetic_articles(n)]
+        started = time.perf_counter()
+        clusterer.count(c for _, c, _ in items)
+        for doc_id, counts, when in items:
+            clusterer.add(doc_id, counts, when)
+        clusterer.consolidate()
+        seconds = time.perf_counter() - started
+        out.append({"articles": n, "seconds": seconds, "seconds_per_10k": seconds / n * 10_000,
+                    "stories": len(clusterer.stories)})
+    return {"runs": out}
+
+
+def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "merging", "speed"),
+             limit: int = 0, sizes: tuple[int, ...] = (10_000, 30_000)) -> dict:
+    result: dict = {}
+    if "clustering" in parts:
+        result["clustering"] = eval_clustering(shared / "eval/stories/uci-news-aggregator-sample.csv", limit)
+    if "copies" in parts:
+        result["copies"] = eval_copies(shared / "corpora/bbc")
+    if "merging" in parts:
+        result["merging"] = eval_merging()
+    if "speed" in parts:
+        result["speed"] = eval_speed(sizes)
+    return result
+
+
+def render(result: dict) -> str:
+    lines = []
+    if c := result.get("clustering"):
+        lines.append(f"Story clustering, UCI headlines: {c['articles']} articles, {c['gold_stories']} gold stories, "
+                     f"{c['predicted_stories']} predicted; B-cubed P {c['precision']:.3f} R {c['recall']:.3f} "
+                     f"F1 {c['f1']:.3f} (target 0.90) in {c['seconds']:.1f} s")
+    if c := result.get("copies"):
+        lines.append(f"Near-duplicates, BBC + generated copies: {c['originals']} originals, {c['copies']} copies, "
+                     f"{c['marked']} marked; precision {c['precision']:.3f} recall {c['recall']:.3f} (target 0.98)")
+    if m := result.get("merging"):
+        lines.append(f"Event merging, generated: {m['reports']} reports of {m['happenings']} happenings -> "
+                     f"{m['merged']} merged ({m['count_error']:+.1%}, target within 10%); "
+                     f"merged events spanning two happenings: {m['groups_spanning_happenings']} (target 0)")
+    if s := result.get("speed"):
+        for run in s["runs"]:
+            lines.append(f"Clustering speed, synthetic: {run['articles']:,} articles in {run['seconds']:.1f} s = "
+                         f"{run['seconds_per_10k']:.1f} s per 10,000 ({run['stories']:,} stories)")
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""One canonical event per happening: raw per-sentence events that report the same thing are merged.
+
+Two reports are one happening when they share the PLOVER type, fall within
+`DAY_TOLERANCE` days, and their actors and place agree: no slot may conflict and
+at least one must positively match. Linkage is complete (a report must agree
+with every report already in the group), so a chain of near matches never
+joins two different happenings, the failure GDELT is known for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventwire.records import Mention, MergedEvent
+from eventwire.stories.cluster import fold
+
+DAY_TOLERANCE = 1
+
+
+@dataclass
+class Report:
+    """One raw event row with the facts merging needs."""
+
+    doc_id: str
+    idx: int
+    plover: str
+    cameo: str | None
+    source: dict | None
+    target: dict | None
+    location: dict | None
+    day: date | None
+    sentence: str
+    start: int
+    end: int
+    doc_date: str | None
+    site: str | None
+    story_id: str | None
+    copy: bool = False
+
+
+@dataclass
+class _Group:
+    reports: list[Report] = field(default_factory=list)
+
+
+def name_words(name: str | None) -> set[str]:
+    return set(re.findall(r"\w+", fold(name or "").replace(".", ""))) - {"the", "of", "s"}
+
+
+def same_actor(a: dict | None, b: dict | None) -> bool | None:
+    """True: the same actor; False: different actors; None: cannot tell (one is unknown)."""
+    if not a or not b:
+        return None
+    wa, wb = name_words(a.get("name")), name_words(b.get("name"))
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    for key in ("country", "sector"):
+        if a.get(key) and b.get(key) and a[key] != b[key]:
+            return False
+    if a.get("country") and a.get("country") == b.get("country") and (
+            a.get("sector") == b.get("sector") or not (a.get("sector") and b.get("sector"))):
+        return True  # 'Colombian troops' and 'Colombia's army': one actor named two ways
+    return False
+
+
+def same_place(a: dict | None, b: dict | None) -> bool | None:
+    if not a or not b:
+        return None
+    wa, wb = name_words(a.get("name")), name_words(b.get("name"))
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return False
+    return None  # a city and its province, or two towns of one country: not evidence either way
+
+
+def compatible(x: Report, y: Report) -> bool:
+    if x.plover != y.plover:
+        return False
+    if x.day and y.day and abs((x.day - y.day).days) > DAY_TOLERANCE:
+        return False
+    verdicts = [same_actor(x.source, y.source), same_actor(x.target, y.target), same_place(x.location, y.location)]
+    if False in verdicts:
+        return False
+    return True in verdicts
+
+
+def merge_reports(reports: list[Report]) -> list[list[Report]]:
+    """Group reports of one happening, earliest first, complete linkage."""
+    groups: list[_Group] = []
+    by_type: dict[str, list[_Group]] = {}
+    for report in sorted(reports, key=_report_order):
+        for group in by_type.get(report.plover, []):
+            if all(compatible(report, other) for other in group.reports):
+                group.reports.append(report)
+                break
+        else:
+            group = _Group([report])
+            groups.append(group)
+            by_type.setdefault(report.plover, []).append(group)
+    return [g.reports for g in groups]
+
+
+def canonical(reports: list[Report]) -> MergedEvent:
+    """The merged record: most reported values, every mention, the earliest report."""
+    first = min(reports, key=_report_order)
+    counted = [r for r in reports if not r.copy]
+    return MergedEvent(
+        id="me-" + hashlib.sha1(f"{first.doc_id}:{first.idx}".encode()).hexdigest()[:16],
+        plover=first.plover,
+        cameo=_most_common(r.cameo for r in reports),
+        source=_richest(r.source for r in reports),
+        target=_richest(r.target for r in reports),
+        date=_most_common(r.day.isoformat() if r.day else None for r in reports),
+        location=_richest(r.location for r in reports),
+        story_id=_most_common(r.story_id for r in reports),
+        mentions=[Mention(r.doc_id, r.idx, r.sentence, r.start, r.end, r.doc_date, r.site, r.copy)
+                  for r in sorted(reports, key=_report_order)],
+        num_articles=len({r.doc_id for r in counted}),
+        num_sources=len({r.site or r.doc_id for r in counted}),
+        earliest_doc_id=first.doc_id,
+        earliest_date=first.doc_date,
+    )
+
+
+def _report_order(r: Report) -> tuple:
+    return (r.doc_date or "9999", r.copy, r.doc_id, r.idx)
+
+
+def _most_common(values) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _richest(values) -> dict | None:
+    """The most reported actor or place, preferring the version with the most fields filled."""
+    present = [v for v in values if v]
+    if not present:
+        return None
+    names = Counter(fold(v.get("name") or "") for v in present)
+    return max(present, key=lambda v: (names[fold(v.get("name") or "")], sum(1 for x in v.values() if x)))

@@ -1,0 +1,106 @@
+"""Storylines: stories linked across months and years by shared actors and themes.
+
+Stories are bounded in time (`cluster.WINDOW_DAYS`); a storyline is not. Two
+stories are linked when they share at least `MIN_SHARED` salient actors or places
+and their combined actor overlap and theme (centroid) similarity reach
+`LINK_THRESHOLD`. Linked stories form one storyline (connected components, kept
+incrementally: a new story joins, or bridges, the storylines it links to).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+MIN_SHARED = 2
+LINK_THRESHOLD = 0.20
+ACTOR_WEIGHT = 0.5
+
+
+@dataclass
+class StoryProfile:
+    id: str
+    actors: list[str]
+    terms: dict[str, float]
+    storyline_id: str | None
+    first_date: str | None
+
+
+def link_score(a: StoryProfile, b: StoryProfile) -> float:
+    shared = set(a.actors) & set(b.actors)
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    jaccard = len(shared) / len(set(a.actors) | set(b.actors))
+    return ACTOR_WEIGHT * jaccard + (1 - ACTOR_WEIGHT) * cosine(a.terms, b.terms)
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    if not na or not nb:
+        return 0.0
+    return sum(v * b.get(t, 0.0) for t, v in a.items()) / (na * nb)
+
+
+def link(changed: list[StoryProfile], others: list[StoryProfile]) -> dict[str, str]:
+    """Storyline id for every story whose storyline is new or changed: {story id: storyline id}.
+
+    `others` are the stored stories (any age); the result also renames storylines
+    that a new story bridged, to the id of the oldest one.
+    """
+    profiles = {p.id: p for p in others}
+    profiles.update({p.id: p for p in changed})
+    index: dict[str, set[str]] = defaultdict(set)
+    for p in profiles.values():
+        for actor in p.actors:
+            index[actor].add(p.id)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            older, newer = sorted((rx, ry), key=lambda s: (profiles[s].first_date or "9999", s))
+            parent[newer] = older
+
+    # stories already in one storyline stay together
+    by_line: dict[str, list[str]] = defaultdict(list)
+    for p in profiles.values():
+        if p.storyline_id:
+            by_line[p.storyline_id].append(p.id)
+    for members in by_line.values():
+        for m in members[1:]:
+            union(members[0], m)
+    touched: set[str] = set()
+    for story in changed:
+        candidates = set().union(*(index[a] for a in story.actors)) - {story.id} if story.actors else set()
+        for other in candidates:
+            if link_score(story, profiles[other]) >= LINK_THRESHOLD:
+                union(story.id, other)
+                touched.update({story.id, other})
+    if not touched:
+        return {}
+    roots = {find(s) for s in touched}
+    components: dict[str, list[str]] = defaultdict(list)
+    for sid in profiles:
+        root = find(sid)
+        if root in roots:
+            components[root].append(sid)
+    result: dict[str, str] = {}
+    for root, members in components.items():
+        line_id = _line_id(root, [profiles[m] for m in members])
+        result.update({m: line_id for m in members})
+    return result
+
+
+def _line_id(root: str, members: list[StoryProfile]) -> str:
+    """Keep the oldest existing storyline id so links stay stable; else derive one from the first story."""
+    existing = sorted((p.first_date or "9999", p.storyline_id) for p in members if p.storyline_id)
+    if existing:
+        return existing[0][1]
+    return "sl-" + root.removeprefix("st-")

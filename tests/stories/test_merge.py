@@ -1,0 +1,51 @@
+"""Reports of one happening merge into one event; close but different happenings never do."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.eval.stories import eval_merging
+from eventwire.stories.merge import Report, canonical, compatible, merge_reports
+
+
+def _report(doc, plover="ASSAULT", source=None, target=None, location=None, day=date(2024, 3, 3), copy=False,
+            site="a"):
+    return Report(doc, 0, plover, "190", source, target, location, day, "s", 0, 1, day.isoformat(), site, None, copy)
+
+
+COL_ARMY = {"name": "Colombia's army", "country": "COL", "sector": "MIL"}
+COL_TROOPS = {"name": "Colombian troops", "country": "COL", "sector": "MIL"}
+ECU_GOV = {"name": "Ecuador", "country": "ECU", "sector": "GOV"}
+QUITO = {"name": "Quito", "country": "ECU"}
+
+
+def test_same_actor_named_two_ways_merges():
+    assert compatible(_report("a", source=COL_ARMY, target=ECU_GOV), _report("b", source=COL_TROOPS))
+
+
+def test_other_type_day_or_actor_does_not_merge():
+    base = _report("a", source=COL_ARMY, target=ECU_GOV)
+    assert not compatible(base, _report("b", plover="ACCUSE", source=COL_ARMY, target=ECU_GOV))
+    assert not compatible(base, _report("b", source=COL_ARMY, target=ECU_GOV, day=date(2024, 3, 9)))
+    assert not compatible(base, _report("b", source=ECU_GOV, target=COL_ARMY))
+
+
+def test_no_shared_evidence_does_not_merge():
+    assert not compatible(_report("a"), _report("b"))
+
+
+def test_canonical_event_counts_articles_sources_and_earliest_report():
+    reports = [_report("b", source=COL_ARMY, target=ECU_GOV, location=QUITO, site="x"),
+               _report("a", source=COL_TROOPS, day=date(2024, 3, 2), site="y"),
+               _report("c", source=COL_ARMY, site="x", copy=True)]
+    (group,) = merge_reports(reports)
+    event = canonical(group)
+    assert event.num_articles == 2 and event.num_sources == 2
+    assert event.earliest_doc_id == "a" and len(event.mentions) == 3
+    assert event.target == ECU_GOV and event.location == QUITO
+
+
+def test_generated_multi_report_set():
+    result = eval_merging(n_happenings=80, seed=11)
+    assert abs(result["count_error"]) <= 0.10
+    assert result["groups_spanning_happenings"] == 0
