@@ -45,7 +45,8 @@ def extract_html(page: str, url: str | None = None):
 EDGE_LINE_MAX_WORDS = 30
 #: Share of one text's word trigrams found in the other for it to count as contained.
 CONTAINED = 0.8
-#: Readability replaces trafilatura when it holds all of trafilatura's text and this much more.
+#: Readability replaces trafilatura when it holds this share of trafilatura's text and this much more.
+SUPERSET_SHARE = 0.9
 SUPERSET_GROWTH = 1.5
 
 
@@ -64,7 +65,7 @@ def arbitrate(primary: str, second: str) -> tuple[str, str]:
     if not second.strip():
         return primary, "trafilatura"
     grams_p, grams_s = trigrams(primary), trigrams(second)
-    if _share(grams_p, grams_s) >= 0.9 and len(grams_s) > SUPERSET_GROWTH * len(grams_p):
+    if _share(grams_p, grams_s) >= SUPERSET_SHARE and len(grams_s) > SUPERSET_GROWTH * len(grams_p):
         return second, "readability"
     if _share(grams_s, grams_p) >= CONTAINED:
         return _trim_unsupported_edges(primary, grams_s), "trafilatura+readability"
