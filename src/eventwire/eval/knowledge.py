@@ -4,7 +4,8 @@
   (quantities.kind_total) against ACLED's fatalities: exact agreement on notes with fatalities > 0,
   and the share of 0-fatality notes with no KILL count above 0.
 - quotes: our hand labels (eval/data/bbc_politics_quotes.jsonl: file, offsets into the raw corpus
-  file, speaker) for the first 42 BBC politics articles. Scope: direct quotes of 4+ words reporting
+  file, speaker) for the first 42 BBC politics articles, which the rules were developed on, and
+  bbc_politics_quotes_heldout.jsonl (articles 043-052), labelled afterwards as an unseen check. Scope: direct quotes of 4+ words reporting
   someone's speech or writing. A predicted direct quote is right when it overlaps a labelled one by
   at least half of the shorter span and its speaker has the same last word as the label's
   ("Ms Hewitt" = "Patricia Hewitt", "prime minister's official spokesman" = "Mr Blair's official
@@ -25,6 +26,8 @@ from pathlib import Path
 from eventwire.knowledge import lexicon as lx
 
 LABELS = Path(__file__).parent / "data" / "bbc_politics_quotes.jsonl"
+#: Ten more articles (043-052) labelled after the quote rules were written, to see how they hold up unseen.
+HELDOUT = Path(__file__).parent / "data" / "bbc_politics_quotes_heldout.jsonl"
 
 
 def _nlp():
@@ -188,7 +191,8 @@ def speed(corpus: Path, n: int = 100) -> dict:
     stage = KnowledgeStage()
     from eventwire.records import Document
 
-    stage.annotate(Document("w", None, None, None, None, [], "en", "Warm up."), nlp("Warm up."))
+    warm = 'Mr Blair said in London that "this is a test of the tables", and 2 people were killed.'
+    stage.annotate(Document("w", None, None, None, None, [], "en", warm), nlp(warm))
     stage.seconds.clear()
     for text, doc in zip(texts, docs):
         stage.annotate(Document("x", None, None, None, None, [], "en", text), doc)
@@ -204,6 +208,7 @@ def evaluate(shared: Path, limit: int = 0, parts: tuple[str, ...] = ("casualties
         out["speed"] = speed(shared / "corpora" / "bbc" / "politics")
     if "quotes" in parts:
         out["quotes"] = quotes(shared / "corpora" / "bbc")
+        out["quotes_heldout"] = quotes(shared / "corpora" / "bbc", HELDOUT)
     if "actors" in parts:
         out["actors"] = actors(shared / "eval" / "plover_gsr" / "dev.jsonl")
     if "casualties" in parts:
@@ -222,6 +227,10 @@ def render(result: dict) -> str:
         lines.append(f"quotes (BBC politics, {q['articles']} hand-labelled articles, {q['gold_quotes']} quotes): "
                      f"precision {q['precision']:.3f} (target 0.90), recall {q['recall']:.3f} (target 0.85); "
                      f"span P {q['span_precision']:.3f} R {q['span_recall']:.3f}; speaker accuracy {q['speaker_accuracy']:.3f}")
+    if "quotes_heldout" in result:
+        q = result["quotes_heldout"]
+        lines.append(f"quotes held out ({q['articles']} articles labelled after the rules, {q['gold_quotes']} quotes): "
+                     f"precision {q['precision']:.3f}, recall {q['recall']:.3f}; speaker accuracy {q['speaker_accuracy']:.3f}")
     if "actors" in result:
         a = result["actors"]
         lines.append(f"actors (PLOVER GSR dev, {a['actors']} actors): country {a['country_accuracy']:.3f}; "

@@ -116,6 +116,8 @@ def actor_at(document: Document, start: int, end: int) -> Actor | None:
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 _MODIFIER_DEPS = {"compound", "nmod", "amod", "det", "poss", "case", "cc", "conj", "punct", "flat", "nummod"}
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep", "gov", "prof"}
+#: Letters after a name that are not part of it: "Guy Mansfield QC", "Margaret Moran MP".
+_POST_NOMINALS = {"QC", "KC", "MP", "MSP", "AM", "MEP", "Jr", "Jr.", "Sr", "Sr.", "OBE", "MBE", "CBE", "KBE", "PhD"}
 _BAD_CHARS = set("()/|")  # caption and credit debris: "Mexico.(Brendan Smialowski/Getty Images"
 
 
@@ -140,7 +142,8 @@ def _clean_tokens(ent) -> list:
         if toks[i].text in ("[", "]") or (toks[i].tag_ == "POS" and i < len(toks) - 1):
             toks = toks[i + 1:]  # "Vicente] Fox", "Mexico's Calderon": the name is what follows
             break
-    while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’", ".", ",", "-")):
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’", ".", ",", "-")
+                    or ent.label_ == "PERSON" and toks[-1].text in _POST_NOMINALS):
         toks = toks[:-1]
     while toks and (toks[0].pos_ in ("VERB", "AUX", "PUNCT") or toks[0].lower_ in ("the", "a", "an")
                     or toks[0].lower_.rstrip(".") in _TITLES):

@@ -274,6 +274,8 @@ def _role_name(tok, doc, start: int, end: int) -> str:
 
 def _main_subject(span) -> bool:
     root = span.root
+    if root.dep_ == "appos":
+        root = root.head  # "The SNP's Holyrood leader, Nicola Sturgeon, welcomed the move"
     if root.dep_ not in _SUBJECT_DEPS:
         return False
     verb = root.head
