@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.knowledge import lexicon as lx
-from eventwire.records import Actor, Document, Quote
+from eventwire.records import Document, Quote
 
 #: Fewer words than this between quote marks is a scare quote or a title ("Plan Mexico"), not speech.
 MIN_QUOTE_WORDS = 4
