@@ -82,6 +82,8 @@ def _print_summary(summary, db: str) -> None:
     for label, value in [("input files", len(summary.files)), ("new documents", summary.new),
                          ("already stored", summary.unchanged), ("rejected", summary.rejected),
                          ("not English (stored, no NLP)", summary.non_english),
+                         ("syndicated copies marked", summary.stories.get("copies", 0)),
+                         ("new stories", summary.stories.get("stories_new", 0)),
                          ("seconds", f"{summary.seconds:.1f}")]:
         table.add_row(label, str(value))
     totals = Table(title="database totals")

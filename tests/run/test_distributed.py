@@ -14,13 +14,16 @@ import pytest
 
 import eventwire
 from eventwire.run.distributed import run_distributed
-from eventwire.store.schema import TABLES
+
+
+#: Tables filled per document; corpus-level tables (stories) depend on arrival order by design.
+PER_DOCUMENT = ["documents", "articles", "entities", "locations", "quotes", "quantities", "events", "rejects"]
 
 
 def _counts(db):
     con = duckdb.connect(db, read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in PER_DOCUMENT}
     finally:
         con.close()
 

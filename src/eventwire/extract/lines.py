@@ -137,6 +137,23 @@ def analyse(index: int, text: str, repeated: Container[str] = frozenset(), lang:
     )
 
 
+#: Full sentences at least this long count as paragraphs when judging whether a page is a copy.
+_PARAGRAPH_WORDS = 20
+#: Above this share of repeated paragraphs, a page is a copy of another one, not a template.
+_COPY_SHARE = 0.7
+
+
+def _keep_copied_paragraphs(lines: list[Line]) -> None:
+    """A syndicated or re-posted article repeats most of its paragraphs elsewhere in the crawl;
+    template blurbs are a small share of a page. On a copy, repeated paragraphs stay article text
+    (copies are stored and marked later, never silently emptied)."""
+    paragraphs = [ln for ln in lines if ln.words >= _PARAGRAPH_WORDS and ln.ends_sentence]
+    repeated = [ln for ln in paragraphs if ln.repeated]
+    if paragraphs and len(repeated) > _COPY_SHARE * len(paragraphs):
+        for ln in repeated:
+            ln.repeated = False
+
+
 def normalise(line: str) -> str:
     """Key for cross-document line repetition: lowercase words only."""
     return " ".join(_WORD.findall(line.lower()))
@@ -149,6 +166,8 @@ def clean_lines(raw: str, repeated: Container[str] = frozenset()) -> CleanText:
     lines = [analyse(i, t, repeated, lang) for i, t in numbered]
     for pos, ln in enumerate(lines):
         ln.pos = pos
+    if repeated:
+        _keep_copied_paragraphs(lines)
     if not lines:
         return CleanText("")
     start, end = _locate_body(lines)

@@ -46,7 +46,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                     progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None):
     from dask.distributed import Client, LocalCluster, as_completed
 
-    from eventwire.run.pipeline import Summary
+    from eventwire.run.pipeline import Summary, update_corpus
 
     if "-" in paths:
         raise DistributedError("stdin (-) cannot be shared with Dask workers; write it to a file first")
@@ -88,6 +88,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
             client.close()
             if cluster is not None:
                 cluster.close()
+        summary.stories = update_corpus(store)
         summary.counts = store.counts()
     shutil.rmtree(parts_root, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
@@ -97,9 +98,10 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
 def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
                   batch_size: int) -> ShardResult:
     """Runs on a worker: read, extract and analyse a shard, writing one Parquet part per batch."""
-    from eventwire.run.pipeline import to_work
+    from eventwire.run.pipeline import line_evidence, to_work
 
     stages = _worker_stages(model)
+    lines = line_evidence(files)  # evidence from the shard's own pages
     result = ShardResult(files=list(files))
     batch, seen, number = [], set(), 0
 
@@ -123,7 +125,7 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
             continue
         seen.add(item.content_hash)
         try:
-            batch.append(to_work(item))
+            batch.append(to_work(item, lines))
         except RejectedInput as exc:
             result.rejects.append(Reject(item.path, str(exc), item.record))
         if len(batch) >= batch_size:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from eventwire.errors import RejectedInput
 from eventwire.extract import extract
+from eventwire.extract.repeats import LineCounter, site_of
 from eventwire.ingest import RawItem, read_paths
-from eventwire.ingest.readers import content_hash
+from eventwire.ingest.readers import STDIN, content_hash
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
 from eventwire.run.stages import Work, build_stages
@@ -31,15 +32,21 @@ class Summary:
     seconds: float = 0.0
     reject_reasons: list[Reject] = field(default_factory=list)
     worker_peak_mb: list[float] = field(default_factory=list)  # Dask runs: peak resident memory per worker
+    stories: dict = field(default_factory=dict)  # what the corpus-level story update added
 
     @property
     def ok(self) -> bool:
         return self.new + self.unchanged > 0
 
 
-def to_work(item: RawItem) -> Work:
-    """Extract one raw record; raises RejectedInput when it holds no article."""
-    article = extract(item)
+def to_work(item: RawItem, lines: LineCounter | None = None) -> Work:
+    """Extract one raw record; raises RejectedInput when it holds no article.
+
+    `lines`: counts of lines over the whole input (see `line_evidence`), so that text dumps lose
+    the lines their site or crawl repeats on every page.
+    """
+    repeated = lines.view(site_of(item.url)) if lines is not None and item.kind == "text" else frozenset()
+    article = extract(item, repeated)
     source = Source(item.content_hash, item.path, article.url, item.format, item.record, item.content_hash, item.size)
     doc = Document(
         id=item.content_hash, url=article.url, title=article.title, date=article.date, site=article.site,
@@ -71,8 +78,9 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
     started = time.perf_counter()
     stages = build_stages(model)
     seen: set[str] = set()
+    lines = line_evidence(paths)
     with Store(db) as store:
-        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size):
+        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines):
             if rejects:
                 store.reject(rejects)
                 summary.rejected += len(rejects)
@@ -87,13 +95,36 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
                 summary.non_english += sum(1 for w in batch if w.document.language not in (None, "en"))
             if progress:
                 progress(summary)
+        summary.stories = update_corpus(store)
         summary.counts = store.counts()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def line_evidence(paths: list[str]) -> LineCounter | None:
+    """A first, read-only pass over the text inputs, counting lines per site and per crawl.
+
+    Reading is cheap next to NLP (see `make bench`), and two passes beat one: the first pages
+    of a site benefit from the evidence of the later ones. Stdin cannot be read twice.
+    """
+    if STDIN in paths:
+        return None
+    counter = LineCounter()
+    for item in read_paths(paths):
+        if isinstance(item, RawItem) and item.kind == "text":
+            counter.add(item.content, site_of(item.url))
+    return counter
+
+
+def update_corpus(store) -> dict:
+    """Corpus-level steps after the documents are stored: copies, stories, merged events, storylines."""
+    from eventwire.stories import update
+
+    return update(store.con)
+
+
 def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: Summary,
-             size: int) -> Iterator[tuple[list[Work], list[Reject]]]:
+             size: int, lines: LineCounter | None) -> Iterator[tuple[list[Work], list[Reject]]]:
     batch: list[Work] = []
     rejects: list[Reject] = []
     pending: list[RawItem] = []
@@ -106,7 +137,7 @@ def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: 
                 continue
             seen.add(item.content_hash)
             try:
-                batch.append(to_work(item))
+                batch.append(to_work(item, lines))
             except RejectedInput as exc:
                 rejects.append(Reject(item.path, str(exc), item.record))
         pending.clear()
