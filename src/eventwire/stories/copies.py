@@ -15,9 +15,10 @@ class NewArticle:
     id: str
     title: str | None
     text: str
-    date: str | None
+    date: str | None  # publication date, None when the page gave none
     site: str | None
     order: int  # position in this batch, oldest first
+    when: str | None = None  # date, else when it was stored: what clustering orders by
 
 
 def mark_copies(con, articles: list[NewArticle]) -> dict[str, tuple[str, float]]:

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 
 from eventwire.records import Figure, FigurePoint
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    text = resources.files("eventwire.stories").joinpath("data/figure_labels.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {kind: label for kind, label in rows}
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -30,7 +39,7 @@ def baseline(sentence: str) -> str | None:
 
 
 def figures(quantities: list[dict], texts: dict[str, str], dates: dict[str, str | None]) -> list[Figure]:
-    """Figures reported on two or more dates, oldest point first.
+    """Figures reported on two or more dates, oldest point first (undated articles last).
 
     `quantities` are rows of the `quantities` table (doc_id, kind, value, unit, text, start, end).
     """
@@ -46,9 +55,9 @@ def figures(quantities: list[dict], texts: dict[str, str], dates: dict[str, str 
     for (kind, since, unit), points in series.items():
         by_date = {}
         for point in sorted(points, key=lambda p: (p.date or "9999", -p.value)):
-            by_date.setdefault((point.date or "")[:10], point)  # the largest count reported that day
+            by_date.setdefault((point.date or point.doc_id)[:10], point)  # the largest count reported that day
         if len(by_date) < 2:
             continue
-        label = kind.lower() + (f" since {since}" if since else "") + (f" ({unit})" if unit else "")
+        label = labels().get(kind, kind.lower()) + (f" since {since}" if since else "") + (f" ({unit})" if unit else "")
         out.append(Figure(label=label, kind=kind, since=since, points=list(by_date.values())))
     return sorted(out, key=lambda f: (-len(f.points), f.label))

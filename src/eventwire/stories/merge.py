@@ -81,8 +81,11 @@ def same_place(a: dict | None, b: dict | None) -> bool | None:
 def compatible(x: Report, y: Report) -> bool:
     if x.plover != y.plover:
         return False
-    if x.day and y.day and abs((x.day - y.day).days) > DAY_TOLERANCE:
-        return False
+    if x.day and y.day:
+        if abs((x.day - y.day).days) > DAY_TOLERANCE:
+            return False
+    elif x.story_id is None or x.story_id != y.story_id:
+        return False  # an undated report can only be placed by its story
     verdicts = [same_actor(x.source, y.source), same_actor(x.target, y.target), same_place(x.location, y.location)]
     if False in verdicts:
         return False

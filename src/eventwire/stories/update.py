@@ -69,11 +69,12 @@ def _update(con) -> dict:
 
 def _new_articles(con) -> list[NewArticle]:
     rows = con.execute(
-        """SELECT a.id, a.title, a.text, coalesce(a.date, strftime(d.ingested_at, '%Y-%m-%dT%H:%M:%S')), a.site
+        """SELECT a.id, a.title, a.text, a.date, a.site,
+                  coalesce(a.date, strftime(d.ingested_at, '%Y-%m-%dT%H:%M:%S'))
            FROM articles a LEFT JOIN documents d ON d.id = a.id
            WHERE a.id NOT IN (SELECT doc_id FROM story_members)""").fetchall()
-    rows.sort(key=lambda r: (_when(r[3]), r[0]))
-    return [NewArticle(r[0], r[1], r[2] or "", r[3], r[4], i) for i, r in enumerate(rows)]
+    rows.sort(key=lambda r: (_when(r[5]), r[0]))
+    return [NewArticle(r[0], r[1], r[2] or "", r[3], r[4], i, r[5]) for i, r in enumerate(rows)]
 
 
 def _when(value: str | None) -> datetime:
@@ -123,7 +124,7 @@ def _country_of(name: str) -> str | None:
 
 
 def _cluster(con, articles, copies, names):
-    start = min(_when(a.date) for a in articles) - timedelta(days=Clusterer().window.days + 1)
+    start = min(_when(a.when) for a in articles) - timedelta(days=Clusterer().window.days + 1)
     live = [_state(r) for r in con.execute(
         "SELECT id, terms, num_articles + num_copies, first_date, last_date, title FROM stories "
         "WHERE last_date >= ?", [start.isoformat()]).fetchall()]
@@ -138,7 +139,7 @@ def _cluster(con, articles, copies, names):
     story_of: dict[str, str] = {}
     similarity: dict[str, float] = {}
     for article in articles:
-        when = _when(article.date)
+        when = _when(article.when)
         if article.id in copies:
             original, jaccard = copies[article.id]
             story_of[article.id] = story_of.get(original) or stored_story.get(original) or "st-" + original[:16]
@@ -181,7 +182,7 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer) -> None:
                   count(DISTINCT coalesce(m.site, m.doc_id)) FILTER (WHERE m.copy_of IS NULL),
                   count(*) FILTER (WHERE m.copy_of IS NOT NULL),
                   min(m.date), max(m.date),
-                  arg_min(a.title, m.date) FILTER (WHERE m.copy_of IS NULL)
+                  arg_min(a.title, coalesce(m.date, '9999')) FILTER (WHERE m.copy_of IS NULL)
            FROM story_members m JOIN articles a ON a.id = m.doc_id
            WHERE m.story_id IN (SELECT unnest(?)) GROUP BY m.story_id""", [story_ids]).fetchall()
     old_lines = dict(con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT unnest(?))",
