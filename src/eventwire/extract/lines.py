@@ -194,6 +194,8 @@ def clean_lines(raw: str, repeated: Container[str] = frozenset()) -> CleanText:
     return result
 
 
+#: Headline repetitions tried as body anchors.
+_MAX_HEADLINE_ANCHORS = 8
 #: A body found in a restricted region must score at least this much (about 40 words of prose) to be trusted.
 _MIN_REGION_SCORE = 10.0
 
@@ -207,7 +209,9 @@ def _locate_body(lines: list[Line]) -> tuple[int, int]:
     comments are often longer than the article, so a page-wide search would pick them).
     """
     best_score, best = float("-inf"), None
-    for anchor in _headline_positions(lines) or [-1]:
+    # A page repeats its headline a few times at most; capping the anchors keeps the search linear
+    # on pathological inputs (a file of one line repeated 40,000 times).
+    for anchor in _headline_positions(lines)[:_MAX_HEADLINE_ANCHORS] or [-1]:
         lo = anchor + 1
         hi = next((i for i in range(lo, len(lines)) if lines[i].furniture == "comments"), len(lines))
         if hi - lo < 1:
