@@ -276,7 +276,23 @@ def eval_speed(sizes: tuple[int, ...] = (10_000, 30_000)) -> dict:
         seconds = time.perf_counter() - started
         out.append({"articles": n, "seconds": seconds, "seconds_per_10k": seconds / n * 10_000,
                     "stories": len(clusterer.stories)})
-    return {"runs": out}
+    return {"runs": out, "update": eval_update_speed(10_000)}
+
+
+def eval_update_speed(n: int) -> dict:
+    """The whole `stories.update` (sketches, copies, clustering, DuckDB writes) on n synthetic articles,
+    in two halves, so the second half also shows the cost of joining an existing corpus."""
+    articles = [{"id": i, "title": t, "text": x, "date": w.isoformat(), "site": f"site{k % 50}"}
+                for k, (i, t, x, _, w) in enumerate(synthetic_articles(n))]
+    con = memory_db()
+    times = []
+    for half in (articles[: n // 2], articles[n // 2:]):
+        load_articles(con, half)
+        started = time.perf_counter()
+        update(con)
+        times.append(time.perf_counter() - started)
+    return {"articles": n, "first_half_seconds": times[0], "second_half_seconds": times[1],
+            "seconds_per_10k": sum(times) / n * 10_000}
 
 
 def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "merging", "speed"),
@@ -310,4 +326,8 @@ def render(result: dict) -> str:
         for run in s["runs"]:
             lines.append(f"Clustering speed, synthetic: {run['articles']:,} articles in {run['seconds']:.1f} s = "
                          f"{run['seconds_per_10k']:.1f} s per 10,000 ({run['stories']:,} stories)")
+        if u := s.get("update"):
+            lines.append(f"Whole stories.update, synthetic: {u['articles']:,} articles in two batches "
+                         f"({u['first_half_seconds']:.1f} s, then {u['second_half_seconds']:.1f} s) = "
+                         f"{u['seconds_per_10k']:.1f} s per 10,000")
     return "\n".join(lines)

@@ -33,6 +33,7 @@ LEAD_WORDS = 80
 CENTROID_TERMS = 120
 QUERY_TERMS = 12
 POSTING_CAP = 400
+EVICT_EVERY = 2000  # articles between sweeps of stale stories out of the index
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years", "mr", "ms", "s"}
@@ -130,6 +131,7 @@ class Clusterer:
         for story in stories:
             self._index(story)
         self._stored = set(self.stories)
+        self._added = 0
 
     def count(self, counts: Iterable[Counter]) -> None:
         """Add a batch's terms to the document frequencies before placing its articles."""
@@ -139,11 +141,14 @@ class Clusterer:
 
     def vector(self, counts: Counter) -> dict[str, float]:
         vec = {t: (1 + math.log(c)) * (math.log((self.n_docs + 1) / (self.df.get(t, 0) + 1)) + 1)
-               for t, c in counts.items()}
+               for t, c in counts.items() if c > 0}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
     def add(self, doc_id: str, counts: Counter, when: datetime, title: str | None = None) -> tuple[str, float]:
+        self._added += 1
+        if self._added % EVICT_EVERY == 0:
+            self._evict(when)
         vec = self.vector(counts)
         best, score = self._best(vec, when)
         if best is None or score < self.threshold:
@@ -222,6 +227,16 @@ class Clusterer:
         story.changed = True
         story.members.append(doc_id)
         self._index(story)
+
+    def _evict(self, now: datetime) -> None:
+        """Drop stories that can no longer take articles from the index, so lookups stay short."""
+        horizon = now - 2 * self.window
+        for term, posting in list(self._postings.items()):
+            kept = [sid for sid in posting if sid in self.stories and self.stories[sid].last >= horizon]
+            if kept:
+                self._postings[term] = kept
+            else:
+                del self._postings[term]
 
     def _index(self, story: StoryState) -> None:
         known = story.id in self.stories
