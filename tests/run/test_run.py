@@ -65,3 +65,23 @@ def test_html_metadata_comes_from_the_page(sample_db):
     assert row[0].startswith("Philippines accuses China")
     assert row[1] == "2024-01-22"
     assert row[2]
+
+
+def test_an_actor_identified_in_one_run_keeps_its_identity_in_the_next(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(
+        "Talks on the border\n\nMexican Interior Minister Rosalba Quintanar met farmers in Sonora on Monday to discuss water "
+        "rights and the drought that has hit the northern states this year, officials said.\n")
+    (second / "b.txt").write_text(
+        "Water talks resume\n\nRosalba Quintanar said on Friday that the talks with the farmers would resume next week "
+        "after a pause of several days, according to a statement from his office.\n")
+    db = str(tmp_path / "r.duckdb")
+    eventwire.run([str(first)], db=db)
+    eventwire.run([str(second)], db=db)
+    con = duckdb.connect(db, read_only=True)
+    rows = con.execute("""SELECT ac.country, ac.sector FROM actors ac JOIN documents d ON d.id = ac.doc_id
+                          WHERE d.path LIKE '%b.txt' AND ac.name LIKE '%Quintanar%'""").fetchall()
+    assert rows == [("MEX", "GOV")]
+    assert con.execute("SELECT count(*) FROM actor_registry WHERE name LIKE '%Quintanar%'").fetchone()[0] == 1

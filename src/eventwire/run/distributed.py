@@ -39,6 +39,7 @@ class ShardResult:
     rejects: list[Reject] = field(default_factory=list)
     unchanged: int = 0
     files: list[str] = field(default_factory=list)
+    known_actors: list = field(default_factory=list)  # the worker's actor registry after the shard
 
 
 def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
@@ -56,6 +57,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
     with Store(db) as store:
         summary.new += _load_finished_parts(store, parts_root)  # left by a crashed run
         known = frozenset(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall())
+        actors = store.load_known_actors()
         shards = list(_shards(paths, shard_files))
         try:
             cluster = None if scheduler else LocalCluster(
@@ -65,11 +67,12 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
         except (OSError, TimeoutError) as exc:
             raise DistributedError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
         try:
-            [known_ids] = client.scatter([known], broadcast=True)  # one object, not its elements
+            [known_ids, known_actors] = client.scatter([known, actors], broadcast=True)
             futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
-                                     model, batch_size, pure=False) for shard in shards]
+                                     model, batch_size, known_actors, pure=False) for shard in shards]
             for future in as_completed(futures):
                 result: ShardResult = future.result()
+                store.save_known_actors(result.known_actors)
                 summary.files.update(result.files)
                 summary.unchanged += result.unchanged
                 for part in result.parts:
@@ -96,11 +99,12 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
 
 
 def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
-                  batch_size: int) -> ShardResult:
+                  batch_size: int, known_actors: list | None = None) -> ShardResult:
     """Runs on a worker: read, extract and analyse a shard, writing one Parquet part per batch."""
     from eventwire.run.pipeline import line_evidence, to_work
+    from eventwire.run.stages import known_actors as learnt_actors
 
-    stages = _worker_stages(model)
+    stages = _worker_stages(model, known_actors or [])
     lines = line_evidence(files)  # evidence from the shard's own pages
     result = ShardResult(files=list(files))
     batch, seen, number = [], set(), 0
@@ -131,6 +135,7 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
         if len(batch) >= batch_size:
             flush()
     flush()
+    result.known_actors = learnt_actors(stages)
     return result
 
 
@@ -148,12 +153,13 @@ def write_part(folder: str, rows: dict[str, list[tuple]]) -> None:
     os.replace(tmp, folder)
 
 
-def _worker_stages(model: str | None) -> list:
-    """Stages are built once per worker process, so the spaCy model loads once per worker."""
+def _worker_stages(model: str | None, known_actors: list) -> list:
+    """Stages are built once per worker process, so the spaCy model loads once per worker;
+    the actor registry grows across the shards a worker processes."""
     from eventwire.run.stages import build_stages
 
     if model not in _STAGES:
-        _STAGES[model] = build_stages(model)
+        _STAGES[model] = build_stages(model, known_actors)
     return _STAGES[model]
 
 

@@ -18,7 +18,7 @@ from eventwire.ingest import RawItem, read_paths
 from eventwire.ingest.readers import STDIN, content_hash
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
-from eventwire.run.stages import Work, build_stages
+from eventwire.run.stages import Work, build_stages, known_actors
 
 
 @dataclass
@@ -76,10 +76,10 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
 
     summary = Summary()
     started = time.perf_counter()
-    stages = build_stages(model)
     seen: set[str] = set()
     lines = line_evidence(paths)
     with Store(db) as store:
+        stages = build_stages(model, store.load_known_actors())
         for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines):
             if rejects:
                 store.reject(rejects)
@@ -95,6 +95,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
                 summary.non_english += sum(1 for w in batch if w.document.language not in (None, "en"))
             if progress:
                 progress(summary)
+        store.save_known_actors(known_actors(stages))
         summary.stories = update_corpus(store)
         summary.counts = store.counts()
     summary.seconds = time.perf_counter() - started

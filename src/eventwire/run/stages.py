@@ -43,8 +43,15 @@ class NlpStage:
             work.document.entities = self.nlp.entities(doc)
 
 
-def build_stages(model: str | None = None) -> list[Stage]:
+def build_stages(model: str | None = None, known_actors: list | None = None) -> list[Stage]:
+    """`known_actors`: rows of the corpus's actor registry, so that earlier runs' identities carry over."""
     from eventwire.events.stage import EventStage
+    from eventwire.knowledge.registry import ActorRegistry
     from eventwire.knowledge.stage import KnowledgeStage
 
-    return [NlpStage(model), KnowledgeStage(), EventStage()]
+    return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage()]
+
+
+def known_actors(stages: list[Stage]) -> list:
+    """What the knowledge stage has learnt about actors, to be saved with the run."""
+    return next((s.registry.rows() for s in stages if hasattr(s, "registry")), [])

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import duckdb
 
 from eventwire.errors import EventwireError
-from eventwire.records import CHILD_RECORDS, Document, Reject, Source
+from eventwire.records import CHILD_RECORDS, Document, KnownActor, Reject, Source
 from eventwire.store.schema import TABLES, ddl, to_cell
 
 
@@ -91,6 +91,25 @@ class Store:
                     self.con.register("_incoming", to_arrow(table, values))
                     self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming ON CONFLICT DO NOTHING")
                     self.con.unregister("_incoming")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def load_known_actors(self) -> list[KnownActor]:
+        rows = self.con.execute("SELECT * FROM actor_registry").fetchall()
+        names = [name for name, _ in TABLES["actor_registry"][0]]
+        return [KnownActor(**dict(zip(names, row))) for row in rows]
+
+    def save_known_actors(self, actors: list[KnownActor]) -> None:
+        """Replace the registry rows this run touched (a later run's view of an actor wins)."""
+        if not actors:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.register("_incoming", to_arrow("actor_registry", [_row("actor_registry", a.to_dict()) for a in actors]))
+            self.con.execute("INSERT OR REPLACE INTO actor_registry SELECT * FROM _incoming")
+            self.con.unregister("_incoming")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
