@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.eval.stories import eval_merging
+from eventwire.eval.stories import eval_merging, eval_merging_pipeline
 from eventwire.stories.merge import Report, canonical, compatible, merge_reports
 
 
@@ -49,3 +49,17 @@ def test_generated_multi_report_set():
     result = eval_merging(n_happenings=80, seed=11)
     assert abs(result["count_error"]) <= 0.10
     assert result["groups_spanning_happenings"] == 0
+
+
+def test_generated_articles_end_to_end_merge_per_happening():
+    result = eval_merging_pipeline(n_happenings=20, seed=3)
+    assert result["happenings_coded"] >= 18
+    assert abs(result["count_error"]) <= 0.10
+    assert result["groups_spanning_happenings"] == 0
+
+
+def test_both_actors_agreeing_outweigh_a_misread_place():
+    a = _report("a", source=COL_ARMY, target=ECU_GOV, location={"name": "Mexico", "country": "MEX"})
+    b = _report("b", source=COL_TROOPS, target=ECU_GOV, location=QUITO)
+    assert compatible(a, b)
+    assert not compatible(a, _report("c", source=COL_ARMY, location=QUITO))

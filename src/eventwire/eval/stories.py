@@ -8,7 +8,8 @@
   headline); precision and recall of the (copy, original) links `update` marks.
 - Merging: generated happenings, each reported several ways (actor named differently, missing
   target or place, date from the article), scored on merged count against the truth and on
-  purity (no merged event spans two happenings).
+  purity (no merged event spans two happenings): once on event records directly, once end to
+  end (generated articles through `eventwire.run`, so the event coder's own variation counts).
 - Speed: synthetic articles through the clusterer, seconds per 10,000 at growing corpus sizes
   (linear means the per-10,000 figure stays flat).
 """
@@ -304,6 +305,7 @@ def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "me
         result["copies"] = eval_copies(shared / "corpora/bbc")
     if "merging" in parts:
         result["merging"] = eval_merging()
+        result["merging_pipeline"] = eval_merging_pipeline()
     if "speed" in parts:
         result["speed"] = eval_speed(sizes)
     return result
@@ -322,6 +324,11 @@ def render(result: dict) -> str:
         lines.append(f"Event merging, generated: {m['reports']} reports of {m['happenings']} happenings -> "
                      f"{m['merged']} merged ({m['count_error']:+.1%}, target within 10%); "
                      f"merged events spanning two happenings: {m['groups_spanning_happenings']} (target 0)")
+    if m := result.get("merging_pipeline"):
+        lines.append(f"Event merging end to end (generated articles -> eventwire.run): {m['articles']} articles "
+                     f"about {m['happenings']} happenings, {m['raw_events']} raw events, "
+                     f"{m['happenings_coded']} happenings coded -> {m['merged']} merged ({m['count_error']:+.1%}); "
+                     f"spanning two happenings: {m['groups_spanning_happenings']}")
     if s := result.get("speed"):
         for run in s["runs"]:
             lines.append(f"Clustering speed, synthetic: {run['articles']:,} articles in {run['seconds']:.1f} s = "
@@ -331,3 +338,64 @@ def render(result: dict) -> str:
                          f"({u['first_half_seconds']:.1f} s, then {u['second_half_seconds']:.1f} s) = "
                          f"{u['seconds_per_10k']:.1f} s per 10,000")
     return "\n".join(lines)
+
+
+# -- event merging end to end (generated articles through the whole pipeline) -------------------
+
+_PHRASES = {  # how a report may put each type: {s} source, {t} target, {p} place, {w} " on Monday" or ""
+    "ASSAULT": ["{s} attacked {t} in {p}{w}.", "{s} launched an attack on {t} near {p}{w}."],
+    "ACCUSE": ["{s} accused {t} of violating the agreement{w}, officials in {p} said.",
+               "{s} accused {t}{w} of provoking the crisis in {p}."],
+    "PROTEST": ["{s} protested against {t} in {p}{w}.", "{s} staged protests in {p} against {t}{w}."],
+}
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def generate_articles(n_happenings: int = 40, seed: int = 5) -> tuple[list[dict], dict[str, int]]:
+    """Short articles, several per happening, written with different phrasings, actor names and dates."""
+    rng = random.Random(seed)
+    actors = [a for a in _ACTORS if a[0] not in ("SDN",)]
+    articles, truth = [], {}
+    start = date(2024, 1, 1)
+    for h in range(n_happenings):
+        kind = sorted(_PHRASES)[h % len(_PHRASES)]
+        src, tgt = rng.sample(actors, 2)
+        place = rng.choice(_PLACES)[0]
+        day = start + timedelta(days=7 * h + rng.randrange(3))  # a week apart: happenings never share a day
+        for k in range(rng.randint(1, 5)):
+            published = day + timedelta(days=rng.choice([0, 0, 1]))
+            weekday = f" on {_WEEKDAYS[day.weekday()]}" if published != day else ""
+            sentence = rng.choice(_PHRASES[kind]).format(s=rng.choice(src[2]), t=rng.choice(tgt[2]), p=place,
+                                                         w=weekday)
+            text = sentence[0].upper() + sentence[1:] + " The report could not be independently verified."
+            doc = {"url": f"http://example-news.org/gen/{h}/{k}.html", "date": published.isoformat(),
+                   "title": f"Report {h}-{k}", "text": text}
+            articles.append(doc)
+            truth[doc["url"]] = h
+    return articles, truth
+
+
+def eval_merging_pipeline(n_happenings: int = 40, seed: int = 5) -> dict:
+    """Generated articles through `eventwire.run` (extraction, NLP, event coder, stories.update)."""
+    import json
+    import tempfile
+
+    from eventwire.run.pipeline import run_paths
+
+    articles, truth = generate_articles(n_happenings, seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "generated.jsonl"
+        path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+        db = str(Path(tmp) / "merge.duckdb")
+        run_paths([str(path)], db=db)
+        with duckdb.connect(db) as con:
+            update(con)
+            url_of = dict(con.execute("SELECT id, url FROM articles").fetchall())
+            merged = con.execute("SELECT plover, mentions FROM merged_events").fetchall()
+            raw = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    groups = [{truth[url_of[m["doc_id"]]] for m in json.loads(mentions)} for _, mentions in merged]
+    coded = set().union(*groups) if groups else set()
+    return {"articles": len(articles), "happenings": n_happenings, "raw_events": raw,
+            "happenings_coded": len(coded), "merged": len(groups),
+            "count_error": (len(groups) - len(coded)) / max(1, len(coded)),
+            "groups_spanning_happenings": sum(1 for g in groups if len(g) > 1)}

@@ -34,7 +34,7 @@ def mark_copies(con, articles: list[NewArticle]) -> dict[str, tuple[str, float]]
     pairs = con.execute(
         """SELECT DISTINCT n.doc_id, o.doc_id FROM doc_sketches n
            JOIN doc_sketches o ON n.band = o.band AND n.key = o.key AND n.doc_id <> o.doc_id
-           WHERE n.doc_id IN (SELECT unnest(?))""", [list(sketches)]).fetchall()
+           WHERE n.doc_id IN (SELECT unnest(?)) ORDER BY 1, 2""", [list(sketches)]).fetchall()
     if not pairs:
         return {}
     others = sorted({o for _, o in pairs} - set(sketches))

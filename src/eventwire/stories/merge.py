@@ -1,8 +1,10 @@
 """One canonical event per happening: raw per-sentence events that report the same thing are merged.
 
 Two reports are one happening when they share the PLOVER type, fall within
-`DAY_TOLERANCE` days, and their actors and place agree: no slot may conflict and
-at least one must positively match. Linkage is complete (a report must agree
+`DAY_TOLERANCE` days, and their actors and place agree: no actor may conflict, at
+least one slot must positively match, and a conflicting place (the slot event
+coders get wrong most, e.g. "police in Mexico" read as the place) only vetoes
+when source and target do not both match. Linkage is complete (a report must agree
 with every report already in the group), so a chain of near matches never
 joins two different happenings, the failure GDELT is known for.
 """
@@ -86,10 +88,13 @@ def compatible(x: Report, y: Report) -> bool:
             return False
     elif x.story_id is None or x.story_id != y.story_id:
         return False  # an undated report can only be placed by its story
-    verdicts = [same_actor(x.source, y.source), same_actor(x.target, y.target), same_place(x.location, y.location)]
-    if False in verdicts:
+    actors = [same_actor(x.source, y.source), same_actor(x.target, y.target)]
+    if False in actors:
         return False
-    return True in verdicts
+    place = same_place(x.location, y.location)
+    if place is False and actors != [True, True]:
+        return False  # place is the noisiest slot: it only vetoes when the actors do not both agree
+    return True in actors or place is True
 
 
 def merge_reports(reports: list[Report]) -> list[list[Report]]:

@@ -127,7 +127,7 @@ def _cluster(con, articles, copies, names):
     start = min(_when(a.when) for a in articles) - timedelta(days=Clusterer().window.days + 1)
     live = [_state(r) for r in con.execute(
         "SELECT id, terms, num_articles + num_copies, first_date, last_date, title FROM stories "
-        "WHERE last_date >= ?", [start.isoformat()]).fetchall()]
+        "WHERE last_date >= ? ORDER BY id", [start.isoformat()]).fetchall()]
     df = dict(con.execute("SELECT term, df FROM story_terms").fetchall())
     clusterer = Clusterer(live, df=df, n_docs=df.pop("", 0))
     bags = {a.id: term_counts(a.title, a.text, names.get(a.id, {})) for a in articles}
@@ -210,7 +210,13 @@ def _story_actors(con, story_ids: list[str]) -> dict[str, list[str]]:
     for doc_id, sid in members:
         weights = {k: 1 + math.log(n) for k, n in names.get(doc_id, {}).items()}
         counts.setdefault(sid, Counter()).update(weights)
-    return {sid: [n for n, _ in c.most_common(STORY_ACTORS)] for sid, c in counts.items()}
+    return {sid: _top(c, STORY_ACTORS) for sid, c in counts.items()}
+
+
+def _top(counts: Counter, k: int, min_count: float = 0) -> list[str]:
+    """The k heaviest keys, ties broken by name so that reruns agree."""
+    ranked = sorted((kv for kv in counts.items() if kv[1] > min_count), key=lambda kv: (-kv[1], kv[0]))
+    return [key for key, _ in ranked[:k]]
 
 
 # -- merged events ------------------------------------------------------------------------------
@@ -252,7 +258,8 @@ def _reports(con, where: str, params: dict) -> list[merging.Report]:
                    coalesce(e.date, m.date), e.sentence, e.start, e."end", m.date, m.site, m.story_id,
                    m.copy_of IS NOT NULL
             FROM events e JOIN story_members m ON m.doc_id = e.doc_id
-            WHERE {where} AND NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)""",
+            WHERE {where} AND NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)
+            ORDER BY e.doc_id, e.idx""",
         params).fetchall()
     out = []
     for r in rows:
@@ -271,7 +278,7 @@ def _json(value):
 
 
 def _link_storylines(con, changed: list[str]) -> int:
-    rows = con.execute("SELECT id, actors, terms, storyline_id, first_date FROM stories").fetchall()
+    rows = con.execute("SELECT id, actors, terms, storyline_id, first_date FROM stories ORDER BY id").fetchall()
     profiles = [StoryProfile(r[0], list(r[1] or []), _json(r[2]) or {}, r[3], r[4]) for r in rows]
     wanted = set(changed)
     assignment = link([p for p in profiles if p.id in wanted], [p for p in profiles if p.id not in wanted])
@@ -305,8 +312,7 @@ def _storyline(con, line_id: str) -> Storyline:
         id=line_id, title=stories[0][1] if stories else None,
         first_date=min((s[2] for s in stories if s[2]), default=None),
         last_date=max((s[3] for s in stories if s[3]), default=None),
-        story_ids=ids, actors=[a for a, n in actors.most_common(STORY_ACTORS) if n > 1] or
-        [a for a, _ in actors.most_common(STORY_ACTORS)],
+        story_ids=ids, actors=_top(actors, STORY_ACTORS, min_count=1) or _top(actors, STORY_ACTORS),
         figures=storyline_figures(quantities, {d[0]: d[2] for d in docs}, {d[0]: d[1] for d in docs}),
     )
 
