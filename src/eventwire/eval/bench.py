@@ -25,7 +25,10 @@ def corpus_files(name: str, limit_files: int | None) -> list[str]:
         files = sorted(str(p) for p in root.glob("*/*.txt"))
     else:
         files = sorted(str(p) for p in root.glob("*.sgm"))
-    return files[:limit_files] if limit_files else files
+    if not limit_files or limit_files >= len(files):
+        return files
+    step = len(files) / limit_files  # an even sample across folders (BBC categories), not the first one
+    return [files[int(i * step)] for i in range(limit_files)]
 
 
 def profile_stages(files: list[str], model: str | None, batch_size: int) -> dict:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.knowledge import lexicon as lx
+from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Actor, Document, Span
 
 # Non-state codes that PLOVER puts in the country field (manual, table "International Non-state actor names").
@@ -148,7 +149,7 @@ def _clean_tokens(ent) -> list:
     while toks and (toks[0].pos_ in ("VERB", "AUX", "PUNCT") or toks[0].lower_ in ("the", "a", "an")
                     or toks[0].lower_.rstrip(".") in _TITLES):
         toks = toks[1:]
-    if ent.label_ == "PERSON" and len(toks) > 1 and _headline_case(ent.doc.text, ent.start_char):
+    if ent.label_ == "PERSON" and len(toks) > 1 and _headline_case(doc_text(ent.doc), ent.start_char):
         toks = toks[-1:]  # in a Title Case Headline every word looks like a name: "Rejects Obama's"
     if ent.label_ == "ORG" and toks:
         toks = _extend_org(ent.doc, toks)
@@ -229,7 +230,7 @@ def _mentions(doc) -> list[_Mention]:
         if not toks:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        name = doc.text[start:end]
+        name = doc_text(doc)[start:end]
         key = lx.plain(name)
         label = ent.label_
         if any(start < o[1] and o[0] < end for o in org_spans):
@@ -254,7 +255,7 @@ def _mentions(doc) -> list[_Mention]:
             if label in ("GPE", "LOC", "FAC"):
                 continue  # plain places are the places extractor's
         title = _title_start(doc, toks[0].i, toks[-1])
-        phrase = doc.text[doc[title].idx:end]
+        phrase = doc_text(doc)[doc[title].idx:end]
         m = _Mention(start, end, name, label, phrase)
         m.country, m.sector = resolve_phrase(phrase)
         if label == "PERSON":
@@ -270,14 +271,14 @@ def _mentions(doc) -> list[_Mention]:
 def _known_organisations(doc) -> list[_Mention]:
     """Organisations from our table, matched in the text itself (the parser splits 'U.S. Immigration and Customs Enforcement')."""
     out = []
-    for m in _find("org", lx.plain_same_length(doc.text)):
+    for m in _find("org", lx.plain_same_length(doc_text(doc))):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
         first = span[0].i
         title = _title_start(doc, first)
-        phrase = doc.text[doc[title].idx:m.end]
-        mention = _Mention(m.start, m.end, doc.text[m.start:m.end], "ORG", phrase)
+        phrase = doc_text(doc)[doc[title].idx:m.end]
+        mention = _Mention(m.start, m.end, doc_text(doc)[m.start:m.end], "ORG", phrase)
         mention.country, mention.sector = resolve_phrase(phrase)
         out.append(mention)
     return out
@@ -316,7 +317,7 @@ def _group_mentions(doc, taken: list[tuple[int, int]]) -> list[_Mention]:
             continue
         if len(toks) == 1 and (root.lemma_.lower() in _GENERIC_GROUPS or root.tag_ != "NNS"):
             continue
-        name = doc.text[start:end]
+        name = doc_text(doc)[start:end]
         m = _Mention(start, end, name, "GROUP", name)
         m.country, m.sector = resolve_phrase(name)
         if m.country is None and root.dep_ == "conj":  # "the US Army and Marines": the Marines are American too
@@ -356,7 +357,7 @@ def extract_actors(doc) -> list[Actor]:
     for m in mentions:  # "Sir Digby" is Sir Digby Jones: knights and dames go by their first name
         words = _person_key(m.name)
         if m.label == "PERSON" and len(words) == 1 and words[0] in first_names and words[0] not in full_names \
-                and re.search(r"\b(?:Sir|Dame)\s+$", doc.text[max(0, m.start - 6):m.start]):
+                and re.search(r"\b(?:Sir|Dame)\s+$", doc_text(doc)[max(0, m.start - 6):m.start]):
             full_names[words[0]] = first_names[words[0]]
     for m in mentions:
         key = _group_key(m, full_names, doc)

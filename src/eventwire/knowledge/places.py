@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from eventwire.knowledge import lexicon as lx
+from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Document, Location
 
 _LABELS = {"GPE", "LOC", "FAC"}
@@ -48,7 +49,7 @@ def _clean(ent) -> tuple[int, int, str]:
     if not toks:
         return ent.start_char, ent.start_char, ""
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return start, end, ent.doc.text[start:end]
+    return start, end, doc_text(ent.doc)[start:end]
 
 
 def document_countries(document: Document) -> Counter:

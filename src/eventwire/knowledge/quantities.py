@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from eventwire.knowledge import lexicon as lx
 from eventwire.knowledge.numbers import parse_number
+from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Document, Quantity
 
 #: Heads under which a killing is the topic, not the news: protests about it, trials for it, attempts at it.
@@ -119,7 +120,7 @@ def _value_span(doc, toks) -> tuple[float, float | None, int, int] | None:
     if any(t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL", "MONEY") for t in toks):
         return None  # '23 December 2023, victims': a date is not a head count
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    parsed = parse_number(doc.text[start:end])
+    parsed = parse_number(doc_text(doc)[start:end])
     if parsed is None:
         return None
     return parsed[0], parsed[1], start, end
@@ -180,7 +181,7 @@ def _counts(doc) -> list[Quantity]:
         head_end = obj.idx + len(obj.text)
         span_start, span_end = min(start, obj.idx, tok.idx), max(end, head_end, tok.idx + len(tok.text))
         out.append(Quantity(kind=kind, value=value, value_max=value_max, unit=None, object=_object_text(obj),
-                            text=doc.text[span_start:span_end], start=span_start, end=span_end,
+                            text=doc_text(doc)[span_start:span_end], start=span_start, end=span_end,
                             role=_role(tok, obj) or ("definite" if definite else None)))
     return out
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.knowledge import lexicon as lx
+from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Document, Quote
 
 #: Fewer words than this between quote marks is a scare quote or a title ("Plan Mexico"), not speech.
@@ -138,7 +139,7 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
 
 def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side: str) -> list:
     """Speech verbs outside quotes in the sentence where a quotation opens (side='left') or closes ('right')."""
-    pos = start - 1 if side == "left" else min(end, len(doc.text) - 1)
+    pos = start - 1 if side == "left" else min(end, len(doc_text(doc)) - 1)
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     if span is None:
         return []
@@ -146,10 +147,10 @@ def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side:
     if side == "left":
         toks = [t for t in sent if t.idx < start and not _inside(t.idx, quoted)]
         # a verb just before the quote, on the same line ("Ms Hewitt said: ..."), nearest first
-        toks = [t for t in toks if "\n" not in doc.text[t.idx:start]]
+        toks = [t for t in toks if "\n" not in doc_text(doc)[t.idx:start]]
         return [t for t in reversed(toks) if _is_speech_verb(t)]
     toks = [t for t in sent if t.idx >= end and not _inside(t.idx, quoted)]
-    toks = [t for t in toks if "\n" not in doc.text[end:t.idx]]
+    toks = [t for t in toks if "\n" not in doc_text(doc)[end:t.idx]]
     return [t for t in toks if _is_speech_verb(t)]
 
 
@@ -180,7 +181,7 @@ def _subject(verb):
 
 def _according_to(doc, start: int, end: int, quoted) -> object | None:
     for side in ("left", "right"):
-        pos = start - 1 if side == "left" else min(end, len(doc.text) - 1)
+        pos = start - 1 if side == "left" else min(end, len(doc_text(doc)) - 1)
         span = doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None:
             continue
@@ -225,7 +226,7 @@ def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) ->
     start, end = _np_span(tok)
     role = _role_after_org(tok)
     if role is not None:
-        return Speaker(f"{doc.text[start:role.idx].strip()} {role.text}", start, role.idx + len(role.text))
+        return Speaker(f"{doc_text(doc)[start:role.idx].strip()} {role.text}", start, role.idx + len(role.text))
     if tok.pos_ == "PROPN" or tok.ent_type_:
         actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
         if actor is not None and actor.kind in ("PERSON", "ORG"):
@@ -267,9 +268,9 @@ def _role_name(tok, doc, start: int, end: int) -> str:
             obj = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "NORP") or g.pos_ == "PROPN")), None)
             if obj is not None:
                 o_start, o_end = _np_span(obj)
-                head = doc.text[start:tok.idx + len(tok.text)]
-                return re.sub(r"^(?:the|a|an)\s+", "", f"{doc.text[o_start:o_end]} {head}", flags=re.I)
-    return re.sub(r"^(?:the|a|an)\s+", "", doc.text[start:end], flags=re.I)
+                head = doc_text(doc)[start:tok.idx + len(tok.text)]
+                return re.sub(r"^(?:the|a|an)\s+", "", f"{doc_text(doc)[o_start:o_end]} {head}", flags=re.I)
+    return re.sub(r"^(?:the|a|an)\s+", "", doc_text(doc)[start:end], flags=re.I)
 
 
 def _main_subject(span) -> bool:
@@ -403,7 +404,7 @@ def _reported_clauses(doc, quoted) -> list[tuple]:
         if left.lower_ == "that":
             left = doc[left.i + 1]
         start, end = left.idx, right.idx + len(right.text)
-        if any(s - 1 <= end and start <= e + 1 for s, e in quoted) or word_count(doc.text[start:end]) < MIN_QUOTE_WORDS:
+        if any(s - 1 <= end and start <= e + 1 for s, e in quoted) or word_count(doc_text(doc)[start:end]) < MIN_QUOTE_WORDS:
             continue
         out.append((tok, start, end, subj))
     return out

@@ -60,6 +60,15 @@ def _register_paragraph_breaks() -> None:
 _register_paragraph_breaks()
 
 
+def doc_text(doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds it from every token on each access, which made
+    character slicing in per-token loops quadratic in the article's length."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 class NLP:
     """Callable stage: `Doc`s for a batch of texts, with entities as offset records."""
 
