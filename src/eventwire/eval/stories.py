@@ -22,7 +22,7 @@ import random
 import re
 import textwrap
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 

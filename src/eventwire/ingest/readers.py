@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from eventwire import config
 from eventwire.errors import RejectedInput
 from eventwire.ingest.decode import declared_charset, decode
-from eventwire.ingest.sniff import GZIP_MAGIC, sniff
+from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
 
 STDIN = "-"

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from eventwire.errors import EventwireError, RejectedInput
+from eventwire.errors import EventwireError
 from eventwire.ingest.readers import iter_files, read_paths
 from eventwire.records import Reject
 from eventwire.store.duck import Store, table_rows, to_arrow
@@ -101,7 +101,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
 def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
                   batch_size: int, known_actors: list | None = None) -> ShardResult:
     """Runs on a worker: read, extract and analyse a shard, writing one Parquet part per batch."""
-    from eventwire.run.pipeline import line_evidence, to_work
+    from eventwire.run.pipeline import extract_new, line_evidence
     from eventwire.run.stages import known_actors as learnt_actors
 
     stages = _worker_stages(model, known_actors or [])
@@ -124,14 +124,13 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
         if isinstance(item, Reject):
             result.rejects.append(item)
             continue
-        if item.content_hash in known or item.content_hash in seen:
+        work = extract_new(item, known, seen, lines)
+        if work is None:
             result.unchanged += 1
-            continue
-        seen.add(item.content_hash)
-        try:
-            batch.append(to_work(item, lines))
-        except RejectedInput as exc:
-            result.rejects.append(Reject(item.path, str(exc), item.record))
+        elif isinstance(work, Reject):
+            result.rejects.append(work)
+        else:
+            batch.append(work)
         if len(batch) >= batch_size:
             flush()
     flush()

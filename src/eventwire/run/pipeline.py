@@ -8,7 +8,7 @@ analysis stages batch by batch and writes each batch in one transaction.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.errors import RejectedInput
@@ -102,6 +102,19 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
     return summary
 
 
+def extract_new(item: RawItem, stored: Container[str], seen: set[str],
+                lines: LineCounter | None) -> Work | Reject | None:
+    """The item's `Work`; None when it is stored already or came earlier in this run; a `Reject`
+    when it holds no article."""
+    if item.content_hash in stored or item.content_hash in seen:
+        return None
+    seen.add(item.content_hash)
+    try:
+        return to_work(item, lines)
+    except RejectedInput as exc:
+        return Reject(item.path, str(exc), item.record)
+
+
 def line_evidence(paths: list[str]) -> LineCounter | None:
     """A first, read-only pass over the text inputs, counting lines per site and per crawl.
 
@@ -133,14 +146,13 @@ def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: 
     def flush_pending() -> None:
         stored = store.existing_ids(i.content_hash for i in pending)
         for item in pending:
-            if item.content_hash in stored or item.content_hash in seen:
+            work = extract_new(item, stored, seen, lines)
+            if work is None:
                 summary.unchanged += 1
-                continue
-            seen.add(item.content_hash)
-            try:
-                batch.append(to_work(item, lines))
-            except RejectedInput as exc:
-                rejects.append(Reject(item.path, str(exc), item.record))
+            elif isinstance(work, Reject):
+                rejects.append(work)
+            else:
+                batch.append(work)
         pending.clear()
 
     for item in items:
