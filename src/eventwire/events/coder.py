@@ -23,7 +23,7 @@ from typing import Any
 
 from eventwire.events.evidence import (
     NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, antecedent, candidate_spans, confidence, domestic, has_class,
-    has_identity, is_figurative, location, resolve_date, sentence_contexts, sport_share,
+    has_identity, is_figurative, location, place_country, resolve_date, sentence_contexts, sport_share,
 )
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import objects_of, sentences, verb_like_root
@@ -155,7 +155,8 @@ class Coder:
             actor = self.actor_at(document, span.start_char, span.end_char)
             if actor is not None and actor.country:
                 return actor.country, actor.sector
-        return self.resolve(span.text)
+        country, sector = self.resolve(span.text)
+        return country or place_country(document, span.start_char, span.end_char), sector
 
 
 def _material(code) -> bool:

@@ -111,6 +111,13 @@ def resolve_date(sentence: str, published: str | None) -> str | None:
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into"}
 
 
+def place_country(document: Document, start: int, end: int) -> str | None:
+    """The country of a place named inside an actor phrase: CAMEO codes a city, or a group placed by
+    one ('a missionary from Calgary', 'the mayor of Tokyo'), as that place's country."""
+    inside = [loc for loc in document.locations if start <= loc.start and loc.end <= end and loc.country]
+    return inside[-1].country if inside else None
+
+
 def location(document: Document, sent, trigger) -> dict[str, Any] | None:
     """The place the sentence puts the event: a location after in/at/near, nearest the trigger
     ('US involvement' names a country, not where the talks are)."""

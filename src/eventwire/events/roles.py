@@ -45,7 +45,9 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
 def fold_protest_demands(found: dict[int, Found]) -> None:
     """'staged a protest, demanding the release of ...': per the PLOVER manual a demand made by
     demonstrating is the PROTEST, not a separate REQUEST (it becomes the protest's context); the same
-    holds for a demand voiced by rioting or fighting ('clashed with police, demanding ...')."""
+    holds for a demand voiced by rioting or fighting ('clashed with police, demanding ...'). Whom the
+    demand addresses is who the protest is aimed at when the protest names no one itself
+    ('rioted ..., calling for the removal of President X')."""
     protests = [h for h in found.values() if h.role != "folded"
                 and (lookup(h.cameo).plover == "PROTEST" or lookup(h.cameo).quad_class == 4)]
     for hit in found.values():
@@ -53,6 +55,8 @@ def fold_protest_demands(found: dict[int, Found]) -> None:
             continue
         for protest in protests:
             if protest.clause in hit.clause.ancestors or protest.clause in _clause_chain(hit.clause):
+                assign_roles(hit)
+                protest.inner += [t for t in hit.target if t not in protest.inner]
                 hit.role = "folded"
                 protest.aux.append("demand")
                 break
@@ -72,7 +76,7 @@ def assign_roles(hit: Found) -> None:
     verb = hit.clause
     subj, passive = subject_of(verb)
     if passive:
-        hit.source = pobjs(verb, ("by",))
+        hit.source = pobjs(verb, ("by",)) or _state_of_place(verb, hit.cameo)
         hit.target = [subj] + hit.target if subj is not None else hit.target
     else:
         hit.source = [subj] if subj is not None else []
@@ -87,17 +91,38 @@ def assign_roles(hit: Found) -> None:
     hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
     hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
+    hit.target += _governor_objects(verb)
     hit.target += _clause_names(verb, hit.source)
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
         moved = lx.word_class("troops") | lx.word_class("aid")
         hit.target = [t for t in hit.target if t.lemma_.lower() not in moved]
 
 
+def _state_of_place(verb, cameo: str) -> list:
+    """'was arrested in Lebanon': an arrest, expulsion or sentence with no agent named is the act of the
+    state where it happened (CAMEO codes the country as the source), so the polity after 'in' is the source.
+    Only coercion: 'was killed in Iraq' says nothing about who killed."""
+    if lookup(cameo).plover != "COERCE":
+        return []
+    return [p for p in pobjs(verb, ("in",)) if p.ent_type_ == "GPE"]
+
+
+def _governor_objects(verb) -> list:
+    """'summoned the ambassador to complain', 'met rebels to discuss': a purpose clause is aimed at
+    the governing verb's object when it names none of its own (a fallback after the clause's own targets)."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+        return []
+    return [unquantify(k) for k in verb.head.children if k.dep_ in ("dobj", "dative")]
+
+
 def _clause_names(verb, sources: list) -> list:
     """Last resort: named polities and organisations inside the clause, outside the source, nearest
     after the verb first ('threatened to launch an offensive in its war with Iraq')."""
-    taken = {t.i for s in sources if s is not None for t in s.subtree}
     inside = {t.i for t in verb.subtree}
+    taken = set()
+    for s in (s for s in sources if s is not None):
+        # a subject heading its own clause through a misparse ("youths <-acl- resorted to ...") takes only itself
+        taken |= {t.i for t in s.subtree} - inside if s in verb.ancestors else {t.i for t in s.subtree}
     names = [e.root for e in verb.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
              and e.root.i in inside and e.root.i not in taken]
     return sorted(names, key=lambda t: (t.i < verb.i, abs(t.i - verb.i)))

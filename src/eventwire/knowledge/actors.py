@@ -40,7 +40,18 @@ def _patterns() -> dict[str, re.Pattern]:
         "leader": lx.alternation({n for n, _, _ in lx.leaders().values()}
                                  | {k.title() for k in lx.leaders() if " " not in k}),
         "sector": re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"),
+        "nonstate": re.compile(rf"(?<![\w-])(?:{_terms_body(_nonstate_terms())})(?![\w-])"),
     }
+
+
+@lru_cache(maxsize=1)
+def _nonstate_terms() -> dict[str, str]:
+    """Generic names of NGOs, IGOs and multinationals -> their PLOVER non-state code (data/nonstate_terms.tsv)."""
+    return {lx.fold(term): code for term, code in lx.read_tsv("nonstate_terms.tsv")}
+
+
+def _terms_body(terms) -> str:
+    return "|".join(re.escape(t) + r"(?:s|es)?" for t in sorted(terms, key=len, reverse=True))
 
 
 def _find(kind: str, text: str) -> list[_Match]:
@@ -97,7 +108,17 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     role = _rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
     if role:
         sector = role
-    return country, sector
+    return country or _nonstate_code(bare), sector
+
+
+def _nonstate_code(text: str) -> str | None:
+    """'a human rights group', 'aid agencies': an unnamed NGO (or IGO, multinational) is coded by kind."""
+    hits = [m.group(0) for m in _patterns()["nonstate"].finditer(text.lower())]
+    if not hits:
+        return None
+    terms = _nonstate_terms()
+    term = hits[-1]
+    return terms.get(term) or terms.get(re.sub(r"es$", "", term)) or terms.get(re.sub(r"s$", "", term))
 
 
 def actor_at(document: Document, start: int, end: int) -> Actor | None:
