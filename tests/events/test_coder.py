@@ -137,3 +137,67 @@ def test_context_combines_the_code_table_and_sentence_cues(code):
     assert {"military", "drugs", "territory"} <= set(event.context)
     hypothetical = [e for e in code("The attack may prompt Kenya to request new help from Britain.") if e.hypothetical]
     assert all("hypothetical" in e.context for e in hypothetical)
+
+
+# --- source/target recovery and country inference (issue #5) ---------------------------------------
+
+
+def test_agentless_arrest_is_the_act_of_the_state_where_it_happened(code):
+    [event] = live(code("A Dutch journalist was arrested in Egypt on Monday."), "COERCE")
+    assert (country(event.source), country(event.target)) == ("EGY", "NLD")
+
+
+def test_agentless_killing_names_no_source(code):
+    events = live(code("A Dutch journalist was killed in Egypt on Monday."), "ASSAULT")
+    assert events and all(country(e.source) != "EGY" for e in events)
+
+
+def test_purpose_clause_is_aimed_at_the_governing_verbs_object(code):
+    [event] = live(code("Japan summoned the Chinese ambassador to complain about the incursion."), "ACCUSE")
+    assert (country(event.source), country(event.target)) == ("JPN", "CHN")
+
+
+def test_demand_voiced_by_rioting_gives_the_protest_its_target(code):
+    [event] = live(code("Students rioted on Friday, calling for the resignation of the Kenyan president."))
+    assert event.plover == "PROTEST" and country(event.target) == "KEN" and "demand" in event.context
+
+
+def test_obligation_spelled_out_by_a_speech_noun_is_a_request_to_the_addressee(code):
+    [event] = live(code("Britain sent a message to Iran that it must release the sailors."), "REQUEST")
+    assert (country(event.source), country(event.target)) == ("GBR", "IRN")
+    [told] = live(code("Germany told Iran that it must stop enriching uranium."), "REQUEST")
+    assert (country(told.source), country(told.target)) == ("DEU", "IRN")
+
+
+def test_unqualified_police_belong_to_the_country_where_they_act(code_in_context):
+    [event] = live(code_in_context("Police fired tear gas at protesters in Nairobi on Tuesday."), "ASSAULT")
+    assert country(event.source) == "KEN" and event.source.get("country_inferred")
+
+
+def test_sentence_country_needs_exactly_one_country_in_the_sentence():
+    from types import SimpleNamespace
+
+    from eventwire.events.evidence import sentence_country
+    from eventwire.records import Actor, Document, Location, Span
+
+    text = "Troops fired near the border. Chad and Sudan blamed each other."
+    doc = Document(id="t", url=None, title=None, date=None, site=None, authors=[], language="en", text=text)
+    doc.locations = [Location(name="Chad", country="TCD", start=30, end=34)]
+    doc.actors = [Actor(name="Sudan", country="SDN", kind="COUNTRY", mentions=[Span(39, 44, "Sudan")])]
+    first, second = SimpleNamespace(start_char=0, end_char=29), SimpleNamespace(start_char=30, end_char=len(text))
+    assert sentence_country(doc, first) is None  # no country in the sentence itself
+    assert sentence_country(doc, second) is None  # two countries: no guess
+    doc.actors = []
+    assert sentence_country(doc, second) == "TCD"
+    assert sentence_country(doc, first, {"name": "Niamey", "country": "NER"}) == "NER"  # where it happened
+
+
+def test_city_inside_an_actor_phrase_gives_its_country(code_in_context):
+    [event] = live(code_in_context("A Christian missionary from Calgary was detained in Lebanon."), "COERCE")
+    assert (country(event.source), country(event.target)) == ("LBN", "CAN")
+    assert event.target["name"].endswith("missionary")  # the phrase stays the actor; the place only colours it
+
+
+def test_generic_rights_group_is_coded_ngo(code):
+    [event] = live(code("A human rights group accused Croatian authorities of torture."), "ACCUSE")
+    assert (country(event.source), country(event.target)) == ("NGO", "HRV")

@@ -22,8 +22,9 @@ from collections.abc import Callable
 from typing import Any
 
 from eventwire.events.evidence import (
-    NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, antecedent, candidate_spans, confidence, domestic, has_class,
-    has_identity, is_figurative, location, place_country, resolve_date, sentence_contexts, sport_share,
+    NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence, domestic, has_class,
+    has_identity, is_figurative, location, place_country, resolve_date, sentence_contexts, sentence_country,
+    sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import objects_of, sentences, verb_like_root
@@ -94,7 +95,9 @@ class Coder:
         if code.plover is None:
             return None
         source = self.actor(hit.source, document, doc)
-        target = self.actor(hit.target, document, doc)
+        if not has_identity(source) and hit.source_fallback:
+            source = self.actor(hit.source_fallback, document, doc) or source
+        target = self.actor(hit.target, document, doc, places=code.quad_class == 4)
         if hit.nominal and hit.role != "light":
             needed = target if hit.noun_role == "patient" else source
             if not has_identity(needed):
@@ -102,6 +105,11 @@ class Coder:
         if source and target and (source == target or source["start"] == target["start"]):
             target = None
         source, target = domestic(source, target)
+        place = location(document, sent, hit.trigger)
+        if _stateless(source) or _stateless(target):
+            country = sentence_country(document, sent, place)
+            state_context(source, country)
+            state_context(target, country)
         if not (has_identity(source) or has_identity(target)) and not _material(code):
             return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
         context = list(code.context)
@@ -110,18 +118,20 @@ class Coder:
         return Event(
             plover=code.plover, cameo=hit.cameo, goldstein=code.goldstein, quad_class=code.quad_class,
             mode=code.mode, negated=hit.negated, source=source, target=target,
-            date=resolve_date(sent.text, document.date), location=location(document, sent, trig),
+            date=resolve_date(sent.text, document.date), location=place,
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
             confidence=confidence(hit, source, target), context=context, hypothetical=hit.hypothetical,
             verb=Span(trig.idx, trig.idx + len(trig.text), trig.text),
         )
 
-    def actor(self, candidates: list, document: Document, doc) -> dict[str, Any] | None:
+    def actor(self, candidates: list, document: Document, doc, places: bool = False) -> dict[str, Any] | None:
         """The first candidate with a country, else the first with a sector ('a general strike' is MIL-less,
-        'army reservists' has a sector but 'Iraq' after it has the country)."""
+        'army reservists' has a sector but 'Iraq' after it has the country). With `places`, a town stands
+        for its country, as CAMEO codes the target of an attack ('shelled Jericho'); a town one visits or
+        meets in is no actor."""
         fallback = None
         for tok in candidates:
-            found = self._actor(tok, document, doc)
+            found = self._actor(tok, document, doc) or (self._place(tok, document) if places else None)
             if found is not None and found.get("country"):
                 return found
             fallback = fallback or found
@@ -148,15 +158,31 @@ class Coder:
                 found["country"] = country  # "opposition groups in Zimbabwe": the head's role, the phrase's country
             if found is not None and found["country"]:
                 break
+        if found is not None and not found["country"]:  # "a missionary from Calgary", "police in Nairobi"
+            phrase = doc[tok.left_edge.i:tok.right_edge.i + 1]
+            found["country"] = place_country(document, phrase.start_char, phrase.end_char)
         return found
+
+    @staticmethod
+    def _place(tok, document: Document) -> dict[str, Any] | None:
+        if tok is None or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        country = place_country(document, span.start_char, span.end_char) if span is not None else None
+        if country is None:
+            return None
+        return {"name": span.text, "country": country, "sector": None, "start": span.start_char, "end": span.end_char}
 
     def _lookup(self, span, document: Document) -> tuple[str | None, str | None]:
         if self.actor_at is not None:
             actor = self.actor_at(document, span.start_char, span.end_char)
             if actor is not None and actor.country:
                 return actor.country, actor.sector
-        country, sector = self.resolve(span.text)
-        return country or place_country(document, span.start_char, span.end_char), sector
+        return self.resolve(span.text)
+
+
+def _stateless(actor: dict | None) -> bool:
+    return bool(actor and not actor.get("country") and actor.get("sector") in STATE_SECTORS)
 
 
 def _material(code) -> bool:

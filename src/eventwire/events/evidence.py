@@ -67,6 +67,33 @@ def domestic(source, target):
     return source, target
 
 
+#: Sectors of a state's own institutions: "police", "the government", "troops" act for some state.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+NON_STATE = {"IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
+
+
+def sentence_country(document: Document, sent, place: dict | None = None) -> str | None:
+    """The one state a sentence is about: where the event happened, else the only country its places
+    and country actors name ('Police fired tear gas at protesters in Dhaka': Bangladeshi police); none
+    when it names two and places the event in neither."""
+    if place and place.get("country"):
+        return place["country"]
+    found = {loc.country for loc in document.locations
+             if sent.start_char <= loc.start and loc.end <= sent.end_char and loc.country}
+    for actor in document.actors:
+        if actor.kind == "COUNTRY" and actor.country and actor.country not in NON_STATE:
+            found |= {actor.country for m in actor.mentions if sent.start_char <= m.start and m.end <= sent.end_char}
+    return found.pop() if len(found) == 1 else None
+
+
+def state_context(actor: dict | None, country: str | None) -> None:
+    """An unqualified state institution ('the government', 'police', 'troops') with no country of its own
+    takes the sentence's country; marked `country_inferred` like the other inferences."""
+    if actor and country and not actor.get("country") and actor.get("sector") in STATE_SECTORS:
+        actor["country"] = country
+        actor["country_inferred"] = True
+
+
 def has_identity(actor: dict | None) -> bool:
     return bool(actor and (actor.get("country") or actor.get("sector")))
 
@@ -112,8 +139,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "in
 
 
 def place_country(document: Document, start: int, end: int) -> str | None:
-    """The country of a place named inside an actor phrase: CAMEO codes a city, or a group placed by
-    one ('a missionary from Calgary', 'the mayor of Tokyo'), as that place's country."""
+    """The country of a place named inside an actor phrase: CAMEO codes a group placed by a city as that
+    city's country ('a missionary from Calgary', 'the mayor of Tokyo'). A bare city is no actor."""
     inside = [loc for loc in document.locations if start <= loc.start and loc.end <= end and loc.country]
     return inside[-1].country if inside else None
 

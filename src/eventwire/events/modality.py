@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from eventwire.events import lexicon as lx
-from eventwire.events.parse import CONDITIONAL, FUTURE, OBLIGATION, POSSIBLE, aux_lemmas, speaker_of
+from eventwire.events.parse import (
+    CONDITIONAL, FUTURE, OBLIGATION, POSSIBLE, addressees, aux_lemmas, reporting_verb, speaker_of,
+)
 from eventwire.events.roles import COOPERATIVE
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found
@@ -74,7 +76,9 @@ def apply_modality(hit: Found) -> bool:
         hit.cameo = threat
         hit.aux.append("future")
     elif aux & OBLIGATION and speaker is not None and (hit.role == "oblig" or plover not in _VERBAL_CONFLICT):
-        hit.target = hit.source
+        told = addressees(reporting_verb(verb))  # "told Iraq that it must": 'it' is the one told
+        pronoun = any(t.pos_ == "PRON" for t in hit.source)
+        hit.target = told + hit.source if pronoun else hit.source + told
         hit.source = [speaker]
         hit.cameo = "100"
     if _hypothetical(verb):

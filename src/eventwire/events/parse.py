@@ -155,17 +155,37 @@ def aux_lemmas(verb) -> set[str]:
 
 
 def speaker_of(verb):
-    """The subject of the reporting verb a clause hangs from ('Russia said that Sudan must ...')."""
+    """The subject of the reporting verb a clause hangs from ('Russia said that Sudan must ...'), or of the
+    verb whose speech-noun object the clause spells out ('issued a reminder to Iraq that it must ...')."""
+    head = reporting_verb(verb)
+    return subject_of(head)[0] if head is not None else None
+
+
+def reporting_verb(verb):
     tok = verb
     for _ in range(3):
+        if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in lx.word_class("speechnoun"):
+            return tok.head.head
         if tok.dep_ != "ccomp" or tok.head is tok:
             return None
         head = tok.head
         if head.lemma_.lower() in lx.word_class("say") or head.lemma_.lower() in ("remind", "issue"):
-            subj, _ = subject_of(head)
-            return subj
+            return head
         tok = head
     return None
+
+
+def addressees(verb) -> list:
+    """Whom a reporting verb speaks to: 'told Iraq', 'issued a reminder to Iraq', 'warned Syria that ...'."""
+    if verb is None:
+        return []
+    out = []
+    for k in verb.children:
+        if k.dep_ == "dative":
+            out += [p for p in k.children if p.dep_ == "pobj"] if k.pos_ == "ADP" else [k]
+        elif k.dep_ == "dobj" and k.lemma_.lower() not in lx.word_class("speechnoun"):
+            out.append(k)
+    return out + pobjs(verb, ("to",))
 
 
 def sentences(doc):

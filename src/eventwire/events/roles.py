@@ -80,6 +80,7 @@ def assign_roles(hit: Found) -> None:
         hit.target = [subj] + hit.target if subj is not None else hit.target
     else:
         hit.source = [subj] if subj is not None else []
+    hit.source_fallback = _issuer(verb)
     if hit.role == "recv":
         givers = [t for t in (first_in_subtree(verb, ("from",)),) if t is not None] + pobjs(verb, ("by",))
         hit.target, hit.source = hit.source, givers
@@ -91,11 +92,24 @@ def assign_roles(hit: Found) -> None:
     hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
     hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
-    hit.target += _governor_objects(verb)
+    if lookup(hit.cameo).quad_class in (1, 3):  # said or proposed to someone; "joined troops to fight X" is no attack on them
+        hit.target += _governor_objects(verb)
     hit.target += _clause_names(verb, hit.source)
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
         moved = lx.word_class("troops") | lx.word_class("aid")
         hit.target = [t for t in hit.target if t.lemma_.lower() not in moved]
+
+
+def _issuer(verb) -> list:
+    """'the parliament approved a law recognizing ...', 'the UN adopted a resolution condemning ...': a
+    participle on a document-like object speaks for whoever approved or issued it (a fallback after the
+    noun itself, which the coder keeps only when it names an actor)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or verb.head.dep_ != "dobj":
+        return []
+    if verb.head.lemma_.lower() not in lx.word_class("document") | lx.word_class("speechnoun"):
+        return []  # "a forum of stakeholders allowing them to speak": the forum's host did not allow anything
+    subj, passive = subject_of(verb.head.head)
+    return [subj] if subj is not None and not passive else []
 
 
 def _state_of_place(verb, cameo: str) -> list:

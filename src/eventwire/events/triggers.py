@@ -29,6 +29,7 @@ class Found:
     aux: list[str] = field(default_factory=list)  # auxiliary-mode contexts: future, hypothetical, negation
     noun_role: str = ""  # for nominal events: agentive, patient, request, light
     inner: list = field(default_factory=list)  # target candidates from a folded complement
+    source_fallback: list = field(default_factory=list)  # tried only when no source candidate names an actor
 
 
 def _lexicon_entries(table: dict[str, list], tok) -> list:
