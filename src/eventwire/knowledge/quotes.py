@@ -93,7 +93,15 @@ _PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secret
                  "executive", "head", "inspector", "adviser", "advisor", "professor", "judge", "ambassador"}
 #: Titles that, with 'the' and no name, point back to a person already named ('The minister told delegates').
 _ANAPHORIC_TITLES = {"minister", "secretary", "chancellor", "premier", "president", "leader", "chairman",
-                     "chairwoman", "co-chairman", "governor", "mayor", "commissioner", "ambassador", "senator"}
+                     "chairwoman", "co-chairman", "governor", "mayor", "commissioner", "ambassador", "senator",
+                     "cardinal", "archbishop", "bishop", "judge", "general", "peer"}
+#: Nouns that give a named person a role ('Scotsman journalist Hamish MacDonell').
+_ROLE_NOUNS = _ANAPHORIC_TITLES | _PERSON_ROLES | {"journalist", "correspondent", "presenter", "commentator", "author",
+                                                   "economist", "founder", "campaigner", "officer", "general"}
+_MINISTERS = {"minister", "secretary", "chancellor", "premier"}
+_VAGUE_ROLES = {"chief", "head", "member", "official", "source"}
+#: Qualifiers that do not narrow a title down: 'the former cabinet secretary' is whoever was 'Cabinet Secretary'.
+_TIME_QUALIFIERS = {"former", "then", "new", "current", "outgoing", "incoming", "late"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -110,7 +118,19 @@ def _is_speech_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "go":
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and lemma in _VERBS
+    return tok.pos_ in ("VERB", "AUX") and lemma in _VERBS and tok.dep_ != "amod"  # "so-called rogue states"
+
+
+_FRAMES: set[str] = set()
+
+
+def _is_frame_verb(tok) -> bool:
+    """A verb that can attribute quote marks in its clause: a speech verb, or a finding or belief (quote_frame_verbs.tsv)."""
+    if not _FRAMES:
+        _FRAMES.update(row[0] for row in lx.read_tsv("quote_frame_verbs.tsv"))
+    if _is_speech_verb(tok):
+        return True
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _FRAMES and tok.dep_ != "amod"
 
 
 @dataclass
@@ -120,6 +140,19 @@ class Speaker:
     end: int | None
     at: int = 0  # where the speaker last spoke, for binding later pronouns
     person: bool = True  # whether 'he' or 'she' can mean this speaker
+
+
+@dataclass
+class _Context:
+    """What speaker resolution reads about one document, computed once per document."""
+
+    document: Document
+    doc: object
+    quoted: list[tuple[int, int]]
+    genders: dict[str, str]  # person name -> "m" / "f", from honorifics ('Mr Howard', 'Ms Hewitt')
+    titles: list[tuple[int, str, set[str], str]]  # (where, title noun, its other words, person): 'Tory leader Michael Howard'
+    subjects: list[tuple[int, int, str]]  # (start, end, person) of each main-clause subject naming a person
+    mentions: list[tuple[int, int, str]]  # (start, end, person) of every mention of a person outside quotes
 
 
 def _chains(segments: list[Segment]) -> list[list[Segment]]:
@@ -148,10 +181,10 @@ def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side:
         toks = [t for t in sent if t.idx < start and not _inside(t.idx, quoted)]
         # a verb just before the quote, on the same line ("Ms Hewitt said: ..."), nearest first
         toks = [t for t in toks if "\n" not in doc_text(doc)[t.idx:start]]
-        return [t for t in reversed(toks) if _is_speech_verb(t)]
+        return [t for t in reversed(toks) if _is_frame_verb(t)]
     toks = [t for t in sent if t.idx >= end and not _inside(t.idx, quoted)]
     toks = [t for t in toks if "\n" not in doc_text(doc)[end:t.idx]]
-    return [t for t in toks if _is_speech_verb(t)]
+    return [t for t in toks if _is_frame_verb(t)]
 
 
 def _subject(verb):
@@ -172,6 +205,8 @@ def _subject(verb):
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         speech = next((a for a in verb.ancestors if _is_speech_verb(a)), None)
         return _subject(speech or verb.head)  # "He said Mr Blair had spoken ..., adding:" : he adds
+    if verb.dep_ == "pcomp" and verb.head.head is not verb.head and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)  # "Mr Fox responded by accusing the prime minister of ...": Mr Fox accuses
     doc = verb.doc
     for tok in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
         if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
@@ -208,21 +243,22 @@ def _np_span(tok) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) -> Speaker:
+def _name_for(ctx: _Context, tok, previous: Speaker | None) -> Speaker:
     """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role."""
     from eventwire.knowledge.actors import actor_at
 
-    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+    document, doc = ctx.document, ctx.doc
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Mr Howard, who ... said": the antecedent speaks
     if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
-        person = _last_person(document, doc, tok.idx, previous, quoted)
+        person = _last_person(ctx, tok.idx, previous, tok.lower_)
         if person is not None:
             return person
         return Speaker(None, tok.idx, tok.idx + len(tok.text))
-    for child in tok.children:  # "The Shadow Secretary of State for the Family, Theresa May, said"
-        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-            tok = child
-            break
+    named_role = None
+    appositive = _appositive_name(tok)
+    if appositive is not None:  # "The Shadow Secretary of State for the Family, Theresa May, said"
+        named_role, tok = tok, appositive
     start, end = _np_span(tok)
     role = _role_after_org(tok)
     if role is not None:
@@ -230,14 +266,31 @@ def _name_for(document: Document, tok, previous: Speaker | None, doc, quoted) ->
     if tok.pos_ == "PROPN" or tok.ent_type_:
         actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
         if actor is not None and actor.kind in ("PERSON", "ORG"):
-            return Speaker(actor.name, start, end, person=actor.kind == "PERSON")
+            # the parser may call 'the SNP's leader, Nicola Sturgeon' an organisation; a leader is a person
+            person = actor.kind == "PERSON" or named_role is not None and named_role.lemma_.lower() in _PERSON_ROLES
+            return Speaker(actor.name, start, end, person=person)
     if _anaphoric_title(tok):
-        person = _last_person(document, doc, tok.idx, previous, quoted)
+        person = _titled_person(ctx, tok)
+        if person is None and tok.lemma_.lower() in _ANAPHORIC_TITLES:
+            person = _last_person(ctx, tok.idx, previous, title=tok)
         if person is not None and person.name:
             return person
     lemma = tok.lemma_.lower()
-    return Speaker(_role_name(tok, doc, start, end), start, end,
-                   person=lemma in _PERSON_ROLES and tok.tag_ in ("NN", "NNP"))
+    person = lemma in _PERSON_ROLES and tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON"
+    if named_role is not None:
+        person = person or named_role.lemma_.lower() in _PERSON_ROLES
+    # 'Theresa May, shadow secretary for the family': a name with a person's role beside it is a person's
+    person = person or any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children)
+    return Speaker(_role_name(tok, doc, start, end), start, end, person=person)
+
+
+def _appositive_name(tok):
+    """The name in apposition to a role noun ('The SNP's leader, Nicola Sturgeon'); a named speaker keeps their name
+    ('Lord Bingham - a senior law lord -', 'Rabbi Marvin Hier, founder of ... the Simon Wiesenthal Center')."""
+    if tok.ent_type_ == "PERSON":
+        return None
+    appos = [c for c in tok.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    return next((c for c in appos if c.ent_type_ == "PERSON"), appos[0] if appos else None)
 
 
 def _role_after_org(tok):
@@ -253,8 +306,9 @@ def _role_after_org(tok):
 
 
 def _anaphoric_title(tok) -> bool:
-    """'The minister', 'the former cabinet secretary': a definite title with no name and no organisation after it."""
-    if tok.lemma_.lower() not in _ANAPHORIC_TITLES or tok.tag_ not in ("NN", "NNP"):
+    """'The minister', 'the former cabinet secretary', 'The Spectator editor': a definite role with no name and no
+    organisation after it."""
+    if tok.lemma_.lower() not in _ROLE_NOUNS or tok.tag_ not in ("NN", "NNP"):
         return False
     if any(c.dep_ == "prep" for c in tok.children) or any(c.dep_ == "appos" for c in tok.children):
         return False
@@ -266,6 +320,8 @@ def _role_name(tok, doc, start: int, end: int) -> str:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
             obj = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "NORP") or g.pos_ == "PROPN")), None)
+            if obj is not None and child.lower_ == "of" and tok.lower_ in ("member", "members", "one"):
+                break  # 'a member of the Cabinet' is a member, not a 'Cabinet member' of some other kind: keep it as written
             if obj is not None:
                 o_start, o_end = _np_span(obj)
                 head = doc_text(doc)[start:tok.idx + len(tok.text)]
@@ -285,38 +341,190 @@ def _main_subject(span) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def _last_person(document: Document, doc, before: int, previous: Speaker | None, quoted) -> Speaker | None:
-    """The person a pronoun most likely means: the last speaker or the last person who was a sentence's subject, whichever is later."""
+def _last_person(ctx: _Context, before: int, previous: Speaker | None, pronoun: str | None = None,
+                 title=None) -> Speaker | None:
+    """The person a pronoun or a bare title most likely means: the last speaker or the last person who was a
+    sentence's subject, whichever is later, skipping anyone whose honorific says the pronoun's gender is wrong
+    ('She said' after Mr X) or whom the article gave another role ('the first minister' is not 'journalist X')."""
+    def fits(name: str) -> bool:
+        return _agrees(ctx, name, pronoun) and (title is None or _may_hold(ctx, name, title))
+
     best = None
+    for start, end, name in ctx.subjects:
+        if end > before:
+            break
+        if fits(name):
+            best = (start, end, name)
+    if previous is not None and previous.name and previous.person and fits(previous.name) \
+            and (best is None or previous.at > best[0]):
+        return previous
+    if best is not None:
+        return Speaker(best[2], best[0], best[1])
+    if pronoun not in _PRONOUN_GENDER and title is None:
+        return previous  # 'they', 'we', 'it' may well be the organisation that spoke last
+    if previous is not None and previous.name and previous.person and fits(previous.name):
+        return previous
+    # 'he' is a person: the last one named at all ('..., according to Mr Cable. "..." he said'), never an organisation
+    named = [(start, end, name) for start, end, name in ctx.mentions if end <= before and fits(name)]
+    return Speaker(named[-1][2], named[-1][0], named[-1][1]) if named else None
+
+
+def _may_hold(ctx: _Context, name: str, tok) -> bool:
+    """Whether a person can be 'the <title>' (tok): not when the article gave them only other roles ('Scotsman
+    journalist Hamish MacDonell' is not 'the first minister', 'Home Secretary Charles Clarke' not 'the prime
+    minister'). Ministers and secretaries of state are one kind; a vague role ('civil service chief') fits any title."""
+    title, want = tok.lemma_.lower(), _qualifiers(tok)
+    held = [(noun, words) for _, noun, words, person in ctx.titles if person == name]
+    return not held or any(noun in _VAGUE_ROLES or (noun == title or {noun, title} <= _MINISTERS) and want <= words
+                           for noun, words in held)
+
+
+_GENDER_WORDS = {"mr": "m", "sir": "m", "lord": "m", "prince": "m", "king": "m", "rabbi": "m", "father": "m",
+                 "ms": "f", "mrs": "f", "miss": "f", "lady": "f", "dame": "f", "baroness": "f", "princess": "f",
+                 "queen": "f", "spokesman": "m", "chairman": "m", "spokeswoman": "f", "chairwoman": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _agrees(ctx: _Context, name: str, pronoun: str | None) -> bool:
+    want = _PRONOUN_GENDER.get(pronoun or "")
+    if want is None:
+        return True
+    have = ctx.genders.get(name) or _GENDER_WORDS.get(name.split()[-1].lower() if name.split() else "")
+    return have is None or have == want
+
+
+def _genders(document: Document, text: str) -> dict[str, str]:
+    """Each person's gender where the article gives it by an honorific before one of their mentions (the parser
+    sometimes calls a person an organisation: 'Mr Cable' is a man all the same)."""
+    out: dict[str, str] = {}
+    for actor in document.actors:
+        if actor.kind not in ("PERSON", "ORG"):
+            continue
+        seen = set()
+        for m in actor.mentions:
+            before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 12):m.start])
+            words = before[-1:] + re.findall(r"[A-Za-z]+", text[m.start:m.end])[:1]
+            seen.update(_GENDER_WORDS[w.lower()] for w in words if w.lower() in _GENDER_WORDS)
+        if len(seen) == 1:
+            out[actor.name] = seen.pop()
+    return out
+
+
+def _people(document: Document, genders: dict[str, str]) -> list:
+    """The document's people: its PERSON actors, and actors the parser took for organisations but an honorific shows
+    to be people ('Mr Cable')."""
+    return [a for a in document.actors if a.kind == "PERSON" or a.kind == "ORG" and a.name in genders]
+
+
+def _main_subjects(people, doc, quoted) -> list[tuple[int, int, str]]:
+    """Mentions of a person as a main clause's subject, in text order: whom a later 'he' or 'she' most likely means."""
+    out = []
+    for actor in people:
+        for m in actor.mentions:
+            if _inside(m.start, quoted):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _main_subject(span):
+                out.append((m.start, m.end, actor.name))
+    return sorted(out)
+
+
+def _titled_subjects(ctx: _Context) -> list[tuple[int, int, str]]:
+    """'The Tory leader was asked ...': a main-clause subject that is a title the article gave a named person."""
+    out = []
+    for tok in ctx.doc:
+        if tok.dep_ in _SUBJECT_DEPS and _anaphoric_title(tok) and not _inside(tok.idx, ctx.quoted):
+            span = tok.doc[tok.left_edge.i:tok.i + 1]
+            person = _titled_person(ctx, tok) if _main_subject(span) else None
+            if person is not None:
+                out.append((span.start_char, span.end_char, person.name))
+    return out
+
+
+def _titles(document: Document, doc) -> list[tuple[int, str, set[str], str]]:
+    """(title noun, other title words, person) for each titled mention: 'Tory leader Michael Howard',
+    'Rhona Brankin, the deputy health minister', 'The SNP's Holyrood leader, Nicola Sturgeon'."""
+    out = []
     for actor in document.actors:
         if actor.kind != "PERSON":
             continue
         for m in actor.mentions:
-            if m.end <= before and not _inside(m.start, quoted) and (best is None or m.start > best[1].start):
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and _main_subject(span):
-                    best = (actor, m)
-    if previous is not None and previous.name and previous.person and (best is None or previous.at > best[1].start):
-        return previous
-    if best is not None:
-        return Speaker(best[0].name, best[1].start, best[1].end)
-    return previous
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")
+                     and t.ent_type_ != "PERSON"]
+            for c in head.children:
+                if c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS:
+                    words += [t for t in c.subtree if t.i <= c.i]
+            if head.dep_ == "appos" and head.head.lemma_.lower() in _ROLE_NOUNS:
+                words += [t for t in head.head.subtree if t.i <= head.head.i]
+            nouns = [t for t in words if t.lemma_.lower() in _ROLE_NOUNS]
+            if nouns:
+                rest = {_word(t) for t in words if t is not nouns[-1] and t.pos_ not in ("DET", "PUNCT", "PART")}
+                out.append((m.start, nouns[-1].lemma_.lower(), rest, actor.name))
+    return sorted(out, key=lambda x: x[0])
 
 
-def _attribute(document: Document, doc, chain: list[Segment], quoted, previous: Speaker | None) -> Speaker | None:
+def _word(tok) -> str:
+    return lx.fold(tok.text)
+
+
+def _qualifiers(tok) -> set[str]:
+    """The words that narrow a title: 'the first minister' -> {'first'}, 'the Tory leader' -> {'tory'}."""
+    return {_word(t) for t in tok.subtree if t.i < tok.i and t.pos_ not in ("DET", "PUNCT", "PART")} - _TIME_QUALIFIERS
+
+
+def _titled_person(ctx: _Context, tok) -> Speaker | None:
+    """The person the article introduced with this title before ('Tory leader Michael Howard' ... 'the Tory leader'),
+    the latest one when several share the title."""
+    want = _qualifiers(tok)
+    lemma = tok.lemma_.lower()
+    names = [name for at, noun, words, name in ctx.titles if at < tok.idx and noun == lemma and want <= words]
+    if not names:
+        return None
+    return Speaker(names[-1], tok.idx, tok.idx + len(tok.text))
+
+
+#: Verbs whose subject is the one spoken to when passive: 'she was told: "..."' does not make her the speaker.
+_ADDRESSEE_VERBS = {"tell", "ask", "urge", "warn", "brief", "call"}
+
+
+def _attribute(ctx: _Context, chain: list[Segment], previous: Speaker | None) -> Speaker | None:
     first, last = chain[0], chain[-1]
+    doc, quoted = ctx.doc, ctx.quoted
     verbs = []
     if last.closed:
-        verbs += _frame_verbs(doc, first.start, last.end, quoted, "right")[:1]
-    verbs += _frame_verbs(doc, first.start, last.end, quoted, "left")[:1]
+        verbs += _frame_verbs(doc, first.start, last.end, quoted, "right")
+    verbs += _frame_verbs(doc, first.start, last.end, quoted, "left")
     for verb in verbs:
         subj = _subject(verb)
-        if subj is not None:
-            return _name_for(document, subj, previous, doc, quoted)
+        if subj is None or subj.dep_ == "nsubjpass" and verb.lemma_.lower() in _ADDRESSEE_VERBS:
+            continue  # the nearest verb names nobody ("so-called", "she was told"): the next one may
+        return _name_for(ctx, subj, previous)
     source = _according_to(doc, first.start, last.end, quoted)
     if source is not None:
-        return _name_for(document, source, previous, doc, quoted)
+        return _name_for(ctx, source, previous)
     return None
+
+
+def _context(document: Document, doc, quoted) -> _Context:
+    genders = _genders(document, document.text)
+    people = _people(document, genders)
+    mentions = sorted((m.start, m.end, a.name) for a in people for m in a.mentions if not _inside(m.start, quoted))
+    ctx = _Context(document, doc, quoted, genders, _titles(document, doc), _main_subjects(people, doc, quoted),
+                   mentions)
+    ctx.subjects = sorted(ctx.subjects + _titled_subjects(ctx))
+    return ctx
+
+
+def _main_clause(verb) -> bool:
+    """Whether a speech verb carries its sentence ('X said ...', 'X said ... and added ...'), not a clause inside
+    another's report ('Mr Howard said Mr Blunkett had complained ...'): only the former sets who speaks next."""
+    while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def extract_quotes(document: Document, doc) -> list[Quote]:
@@ -329,10 +537,12 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
         items += [(r[1], "reported", r) for r in _reported_clauses(doc, quoted)]
     out: list[Quote] = []
     previous: Speaker | None = None
+    ctx = _context(document, doc, quoted) if doc is not None else None
     for _, kind, item in sorted(items, key=lambda x: x[0]):
+        main = True
         if kind == "direct":
             chain = item
-            speaker = _attribute(document, doc, chain, quoted, previous) if doc is not None else None
+            speaker = _attribute(ctx, chain, previous) if ctx is not None else None
             opens_sentence = _opens_sentence(text, chain[0].start)
             if speaker is None and previous is not None and opens_sentence and _continues(text, previous.at, chain[0].start):
                 speaker = previous  # an unattributed quotation right after an attributed one continues it
@@ -345,10 +555,13 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
             end = chain[-1].end
         else:
             verb, start, end, subj = item
-            speaker = _name_for(document, subj, previous, doc, quoted)
+            speaker = _name_for(ctx, subj, previous)
             out.append(_quote(text, start, end, speaker, False))
-        if speaker is not None and speaker.name:
+            main = _main_clause(verb)
+        if speaker is not None and speaker.name and main:
             previous = Speaker(speaker.name, speaker.start, speaker.end, end, speaker.person)
+        elif speaker is not None and kind == "direct":
+            previous = None  # attributed to someone we could not name: what follows is theirs, not the last speaker's
     _speaker_codes(document, out)
     return sorted(out, key=lambda q: q.start)
 
@@ -365,8 +578,13 @@ def _speaker_codes(document: Document, quotes: list[Quote]) -> None:
         q.speaker_country, q.speaker_sector = (actor.country, actor.sector) if actor else resolve_phrase(q.speaker)
 
 
+#: Letters after a name that are not part of it: 'Guy Mansfield QC' is Guy Mansfield.
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE|KBE|PC))+$")
+
+
 def _quote(text: str, start: int, end: int, speaker: Speaker | None, direct: bool) -> Quote:
-    return Quote(speaker=speaker.name if speaker else None, text=text[start:end], start=start, end=end, direct=direct,
+    name = _POST_NOMINALS.sub("", speaker.name) if speaker and speaker.name else None
+    return Quote(speaker=name, text=text[start:end], start=start, end=end, direct=direct,
                  speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None)
 
 
