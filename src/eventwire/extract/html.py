@@ -1,8 +1,9 @@
-"""HTML pages: trafilatura (precision mode, with htmldate for dates) arbitrated against readability-lxml;
-the line cleaner as the last fallback."""
+"""HTML pages: trafilatura checked against resiliparse, readability-lxml breaking ties, the line cleaner
+as the last fallback; metadata from `extract.html_meta`."""
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -12,31 +13,32 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def extract_html(page: str, url: str | None = None):
+    """Two fast engines of different design (trafilatura: tree rules; resiliparse: C++ DOM scoring)
+    settle most pages; readability-lxml is the tie-breaker only where they disagree."""
     from eventwire.extract.article import Article
+    from eventwire.extract.html_meta import PageMeta, page_meta
 
-    doc = _trafilatura(page, url, favor_precision=True) or {}
-    text = doc.get("text") or ""
-    readable = _readability(page)
-    if len(text) < 0.5 * len(readable):
-        # Precision mode can drop a whole article part; recall mode is the same engine without that bias.
-        recall = (_trafilatura(page, url, favor_recall=True) or {}).get("text") or ""
-        if len(recall) > len(text):
-            text = recall
-    text, engine = arbitrate(text, readable)
+    tree = _parse(page)
+    meta = page_meta(tree, url) if tree is not None else PageMeta(url=url)
+    links = link_texts(tree)
+    text, engine = settle(_trafilatura(tree, url), _resiliparse(page), lambda: _readability(page), links)
     if len(text) < 200:
         fallback = line_cleaner.clean_lines(_visible_text(page))
         if len(fallback.text) > len(text):
             text, engine = fallback.text, "lines"
-    authors = [a.strip() for a in (doc.get("author") or "").split(";") if a.strip()]
-    return Article(
-        text=text,
-        title=doc.get("title") or None,
-        date=(doc.get("date") or None),
-        site=doc.get("sitename") or doc.get("hostname") or None,
-        authors=authors,
-        url=doc.get("url") or url,
-        engine=engine,
-    )
+    return Article(text=text, title=meta.title, date=meta.date, site=meta.site,
+                   authors=meta.authors or _byline_authors(text), url=meta.url or url, engine=engine)
+
+
+def _byline_authors(text: str) -> list[str]:
+    """A "By ..." line at the top of the article, when the markup names no author."""
+    from eventwire.extract.meta import parse_byline
+
+    for line in text.split("\n", 3)[:3]:
+        byline = parse_byline(line)
+        if byline and byline.authors:
+            return byline.authors
+    return []
 
 
 # -- arbitration between two extractors ---------------------------------------------
@@ -48,6 +50,21 @@ CONTAINED = 0.8
 #: Readability replaces trafilatura when it holds this share of trafilatura's text and this much more.
 SUPERSET_SHARE = 0.9
 SUPERSET_GROWTH = 1.5
+
+
+def settle(primary: str, fast_second: str, tie_breaker, links: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """Trafilatura's text, trimmed at its edges by resiliparse's, unless the two disagree.
+
+    They disagree when trafilatura found nothing, when resiliparse holds all of trafilatura's text and
+    much more (trafilatura may have lost part of a split body), or when resiliparse's text is mostly
+    elsewhere on the page. Only then does the slower readability-lxml run, through `arbitrate`: a
+    third, independent opinion costs a page in ten instead of every page.
+    """
+    grams_p, grams_s = trigrams(primary), trigrams(fast_second)
+    lost_part = _share(grams_p, grams_s) >= SUPERSET_SHARE and len(grams_s) > SUPERSET_GROWTH * len(grams_p)
+    if not primary.strip() or lost_part or _share(grams_s, grams_p) < CONTAINED:
+        return arbitrate(primary, tie_breaker())
+    return _trim_unsupported_edges(primary, grams_s, links), "trafilatura+resiliparse"
 
 
 def arbitrate(primary: str, second: str) -> tuple[str, str]:
@@ -76,18 +93,24 @@ def trigrams(text: str) -> set[tuple[str, ...]]:
     tokens = _WORD.findall(text.lower())
     if len(tokens) < 3:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
+    return set(zip(tokens, tokens[1:], tokens[2:]))
 
 
 def _share(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def _trim_unsupported_edges(text: str, support: set) -> str:
+def _trim_unsupported_edges(text: str, support: set, links: frozenset[str] = frozenset()) -> str:
+    """Short lines at the article's edges go when the second engine lacks them, or when they are
+    page furniture anyway: the whole text of a link (related-story teasers) or a boilerplate line."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
 
     def unsupported(line: str) -> bool:
-        return len(_WORD.findall(line)) <= EDGE_LINE_MAX_WORDS and _share(trigrams(line), support) < 0.5
+        words = len(_WORD.findall(line))
+        if words > EDGE_LINE_MAX_WORDS:
+            return False
+        return (_share(trigrams(line), support) < 0.5 or _link_share(line, links) >= 0.5
+                or line_cleaner.furniture_class(line, words) is not None)
 
     start, end = 0, len(lines)
     while start < end and unsupported(lines[start]):
@@ -97,34 +120,108 @@ def _trim_unsupported_edges(text: str, support: set) -> str:
     return "\n".join(lines[start:end])
 
 
+def _link_share(line: str, links: frozenset[str]) -> float:
+    """Share of the line's characters that are the text of some link on the page."""
+    line = " ".join(line.split())
+    if not line:
+        return 0.0
+    if line in links:
+        return 1.0
+    return min(1.0, sum(len(link) for link in links if len(link) >= 8 and link in line) / len(line))
+
+
+def link_texts(tree) -> frozenset[str]:
+    """Whole texts of the page's links, whitespace-normalised."""
+    if tree is None:
+        return frozenset()
+    found = set()
+    for anchor in tree.iter("a"):
+        text = " ".join(anchor.text_content().split())
+        if text:
+            found.add(text)
+    return frozenset(found)
+
+
 # -- engines ---------------------------------------------------------------------------
 
-def _trafilatura(page: str, url: str | None, favor_precision: bool = False, favor_recall: bool = False) -> dict | None:
-    import trafilatura
+def _parse(page: str):
+    """One lxml parse, shared by the metadata reader and trafilatura; None for markup lxml refuses."""
+    import lxml.html
 
     try:
-        result = trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=favor_precision, favor_recall=favor_recall,
-            date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
-        )
+        return lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _trafilatura(tree, url: str | None) -> str:
+    """Trafilatura in its fast mode (no internal fallback: resiliparse and readability play that part).
+    Consumes `tree`."""
+    import trafilatura
+
+    if tree is None:
+        return ""
+    from lxml import etree
+
+    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    try:
+        result = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                             include_tables=False, fast=True)
     except (ValueError, TypeError, AttributeError, RecursionError):
-        return None
+        return ""
     if result is None:
-        return None
-    return result if isinstance(result, dict) else result.as_dict()
+        return ""
+    return (result if isinstance(result, dict) else result.as_dict()).get("text") or ""
+
+
+def _resiliparse(page: str) -> str:
+    """Resiliparse's main-content text: a second opinion at a tenth of trafilatura's cost."""
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    try:
+        return extract_plain_text(HTMLTree.parse(page), main_content=True, preserve_formatting=True,
+                                  list_bullets=False, alt_texts=False, links=False, form_fields=False,
+                                  noscript=False)
+    except (ValueError, TypeError, RecursionError):
+        return ""
 
 
 def _readability(page: str) -> str:
     """readability-lxml's article node as block text; "" when it finds none."""
     from readability import Document
 
+    class Prepared(Document):
+        """readability on a tree we prepared: its own lxml Cleaner pass rewrites every link to strip
+        javascript, a third of its time for no change in the text. A copy per pass, since a retry
+        must start again from the whole page."""
+
+        def _parse(self, tree):
+            return copy.deepcopy(tree)
+
+    tree = _parse(page)
+    if tree is None:
+        return ""
+    _strip_invisible(tree)
     # readability logs every page it cannot summarise at ERROR level; here that is an ordinary outcome.
     logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
     try:
-        return html_to_text(Document(page).summary(html_partial=True))
+        return html_to_text(Prepared(tree).summary(html_partial=True))
     except Exception:  # readability raises bare Exception (Unparseable and others) on odd pages
         return ""
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _strip_invisible(tree) -> None:
+    """Scripts, styles, comments and hidden elements: never article text."""
+    from lxml import etree
+
+    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    for element in tree.xpath("//*[@hidden]|//*[@style]"):
+        if element.get("hidden") is not None or _DISPLAY_NONE.search(element.get("style") or ""):
+            element.drop_tree()
 
 
 def _visible_text(page: str) -> str:
