@@ -46,3 +46,59 @@ def test_reported_speech_is_indirect(annotate):
     reported = [q for q in doc.quotes if not q.direct]
     assert reported and reported[0].speaker == "Felipe Calderon"
     assert reported[0].text.startswith("he supports")
+
+
+def _direct(doc):
+    return [q.speaker for q in doc.quotes if q.direct]
+
+
+def _surnames(doc):
+    return [q.speaker.split()[-1] if q.speaker else None for q in doc.quotes if q.direct]
+
+
+def test_she_does_not_bind_to_a_man_named_later(annotate):
+    doc = annotate('Labour leader Sarah Jones welcomed the plan. Mr Peter Smith, the Tory spokesman, attacked it. '
+                   'She said: "We have waited far too long for this reform to arrive."')
+    assert _direct(doc) == ["Sarah Jones"]
+
+
+def test_a_title_means_the_person_the_article_gave_it(annotate):
+    doc = annotate('Tory leader Michael Howard visited Leeds. Scotsman journalist Hamish MacDonell wrote about it. '
+                   'The Tory leader said: "We are going to win this election with a clear plan."')
+    assert _direct(doc) == ["Michael Howard"]
+
+
+def test_a_report_inside_a_report_does_not_set_the_next_speaker(annotate):
+    doc = annotate('Mr Howard said Mr Blunkett had complained he had inherited a mess at the Home Office. '
+                   'The Tory leader went on: "He thinks the culture secretary is weak and the chancellor is worse."')
+    assert _surnames(doc) == ["Howard"]
+
+
+def test_the_one_who_was_told_is_not_the_speaker(annotate):
+    doc = annotate('Harriet Harman described the hostility. Another member of the Cabinet says she was told: '
+                   '"Oh, you have had a very fast rise in this place."')
+    assert _direct(doc) and _direct(doc)[0].endswith("member of the Cabinet")
+
+
+def test_a_named_subject_keeps_its_name_over_its_appositive(annotate):
+    doc = annotate('Liberal Democrat Sarah Teather, the most recent female MP to be elected, told researchers: '
+                   '"Lots of people say it is like an old boys club." On Thursday, Lord Bingham - a senior law lord - '
+                   'said the rules allowed detentions "in a way that discriminates on the ground of nationality".')
+    assert _surnames(doc) == ["Teather", "Bingham"]
+
+
+def test_a_finding_frames_the_quoted_words_of_its_subject(annotate):
+    doc = annotate('The select committee found that the founders had been caught up in the "general atmosphere of '
+                   'enthusiasm" around the internet.')
+    assert _direct(doc) and _direct(doc)[0].endswith("committee")
+
+
+def test_post_nominal_letters_are_not_part_of_the_speaker(annotate):
+    doc = annotate('The chairman of the Bar Council, Guy Mansfield QC, said: "There is a real risk to people on the margins."')
+    assert _direct(doc) == ["Guy Mansfield"]
+
+
+def test_so_called_is_not_a_speech_verb(annotate):
+    doc = annotate('Professor Amitai Etzioni spoke in London. He suggests so-called rogue states are less of a '
+                   'problem than "failed and failing states" today.')
+    assert _direct(doc) == ["Amitai Etzioni"]

@@ -170,6 +170,9 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(s - 1 <= i < e + 1 for s, e in spans)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”')]?\s")
+
+
 def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side: str) -> list:
     """Speech verbs outside quotes in the sentence where a quotation opens (side='left') or closes ('right')."""
     pos = start - 1 if side == "left" else min(end, len(doc_text(doc)) - 1)
@@ -179,9 +182,16 @@ def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side:
     sent = span[0].sent
     if side == "left":
         toks = [t for t in sent if t.idx < start and not _inside(t.idx, quoted)]
-        # a verb just before the quote, on the same line ("Ms Hewitt said: ..."), nearest first
-        toks = [t for t in toks if "\n" not in doc_text(doc)[t.idx:start]]
-        return [t for t in reversed(toks) if _is_frame_verb(t)]
+        # a verb just before the quote, on the same line ("Ms Hewitt said: ..."), nearest first; not one from the
+        # sentence before when the parser ran two together ('... an "explosion" of them. "For over two decades')
+        toks = [t for t in toks if "\n" not in doc_text(doc)[t.idx:start]
+                and not _SENTENCE_END.search(doc_text(doc), t.idx, max(t.idx, start - 1))]
+        verbs = [t for t in reversed(toks) if _is_frame_verb(t)]
+        # the verb the quoted words hang from first: in 'said instead of the "bonfire" New Labour had promised, there
+        # had been an "explosion"', the explosion is said, not promised
+        inner = doc.char_span(start, min(start + 1, len(doc_text(doc))), alignment_mode="expand")
+        heads = {a.i for a in inner[0].ancestors} if inner is not None and len(inner) else set()
+        return [v for v in verbs if v.i in heads] + [v for v in verbs if v.i not in heads]
     toks = [t for t in sent if t.idx >= end and not _inside(t.idx, quoted)]
     toks = [t for t in toks if "\n" not in doc_text(doc)[end:t.idx]]
     return [t for t in toks if _is_frame_verb(t)]
