@@ -201,3 +201,32 @@ def test_city_inside_an_actor_phrase_gives_its_country(code_in_context):
 def test_generic_rights_group_is_coded_ngo(code):
     [event] = live(code("A human rights group accused Croatian authorities of torture."), "ACCUSE")
     assert (country(event.source), country(event.target)) == ("NGO", "HRV")
+
+
+def test_between_names_both_sides_of_a_dyad(code):
+    [event] = live(code("Talks between Israel and Syria resumed on Monday."), "CONSULT")
+    assert (country(event.source), country(event.target)) == ("ISR", "SYR")
+
+
+def test_sentence_initial_event_noun_is_not_mistaken_for_a_headline(code):
+    assert live(code("Clashes between police and protesters erupted in Dhaka on Sunday."), "ASSAULT")
+    assert not live(code("Clashes Erupt Between Police And Protesters In Dhaka On Sunday"), "ASSAULT")
+
+
+def test_a_document_speaks_for_whoever_approved_it(code):
+    events = live(code("The Serbian parliament approved a law recognizing the opposition's victories."), "SUPPORT")
+    assert events and country(events[0].source) == "SRB"
+
+
+def test_an_ethnic_group_is_coded_to_the_country_it_lives_in(code_in_context):
+    [event] = live(code_in_context("Ethnic Albanians in southern Serbia demanded a UN presence."), "REQUEST")
+    assert country(event.source) == "SRB"
+    events = live(code_in_context("Serbian forces attacked the Albanian population in Montenegro."), "ASSAULT")
+    assert events and country(events[0].target) == "MNE"
+    [plain] = live(code_in_context("Albanian police arrested two smugglers in Montenegro."), "COERCE")
+    assert country(plain.source) == "ALB"  # a nationality, not an ethnic group: no move
+
+
+def test_a_nationality_in_the_sentence_is_its_country(code_in_context):
+    [event] = live(code_in_context("The government imposed a curfew after riots, Kenyan officials said."), "COERCE")
+    assert country(event.source) == "KEN"

@@ -31,3 +31,26 @@ def test_lower_case_us_is_not_a_country():
 
 def test_accented_and_plain_names_resolve_alike():
     assert resolve_phrase("Mr. Calderón") == resolve_phrase("Mr. Calderon") == ("MEX", "GOV")
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("a human rights group", "NGO"),
+    ("international aid agencies", "NGO"),
+    ("an intergovernmental organisation", "IGO"),
+])
+def test_unnamed_ngo_or_igo_gets_its_non_state_code(phrase, code):
+    assert resolve_phrase(phrase)[0] == code
+
+
+def test_a_named_country_beats_the_non_state_kind():
+    assert resolve_phrase("a Croatian rights group")[0] == "HRV"
+
+
+@pytest.mark.parametrize("phrase, country, sector", [
+    ("the UNITA militarist wing", "AGO", "REB"),
+    ("the Moro Islamic Liberation Front", "PHL", "REB"),
+    ("the Organization of African Unity", "IGO", None),
+    ("Tamil Tigers", "LKA", "REB"),
+])
+def test_armed_groups_and_igos_named_without_a_country(phrase, country, sector):
+    assert resolve_phrase(phrase) == (country, sector)

@@ -23,7 +23,7 @@ from typing import Any
 
 from eventwire.events.evidence import (
     NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence, domestic, has_class,
-    has_identity, is_figurative, location, place_country, resolve_date, sentence_contexts, sentence_country,
+    has_identity, is_ethnic, is_figurative, location, place_country, residence, resolve_date, sentence_contexts, sentence_country,
     sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
@@ -106,6 +106,8 @@ class Coder:
             target = None
         source, target = domestic(source, target)
         place = location(document, sent, hit.trigger)
+        for actor in (source, target):
+            residence(actor, place)
         if _stateless(source) or _stateless(target):
             country = sentence_country(document, sent, place)
             state_context(source, country)
@@ -158,9 +160,13 @@ class Coder:
                 found["country"] = country  # "opposition groups in Zimbabwe": the head's role, the phrase's country
             if found is not None and found["country"]:
                 break
+        phrase = doc[tok.left_edge.i:tok.right_edge.i + 1]
         if found is not None and not found["country"]:  # "a missionary from Calgary", "police in Nairobi"
-            phrase = doc[tok.left_edge.i:tok.right_edge.i + 1]
             found["country"] = place_country(document, phrase.start_char, phrase.end_char)
+        elif found is not None and is_ethnic(tok):
+            home = place_country(document, phrase.start_char, phrase.end_char)
+            found["country"] = home or found["country"]
+            found["residence"] = home is not None  # False: the event's place may still tell where they live
         return found
 
     @staticmethod

@@ -67,6 +67,23 @@ def domestic(source, target):
     return source, target
 
 
+def is_ethnic(tok) -> bool:
+    """'ethnic Albanians', 'the Albanian population', 'the Tamil minority': an ethnic group, whose
+    demonym names no nationality; CAMEO codes such a group to the country it lives in."""
+    return tok.lemma_.lower() in lx.word_class("residents") or any(
+        k.dep_ in ("amod", "compound") and k.lower_ == "ethnic" for k in tok.children)
+
+
+def residence(actor: dict | None, place: dict | None) -> None:
+    """An ethnic group named with no place of its own lives where the event happens
+    ('ethnic cleansing in Montenegro against the Albanian population')."""
+    if actor is None or "residence" not in actor:
+        return
+    if not actor.pop("residence") and place and place.get("country") and place["country"] != actor.get("country"):
+        actor["country"] = place["country"]
+        actor["country_inferred"] = True
+
+
 #: Sectors of a state's own institutions: "police", "the government", "troops" act for some state.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
@@ -80,8 +97,8 @@ def sentence_country(document: Document, sent, place: dict | None = None) -> str
         return place["country"]
     found = {loc.country for loc in document.locations
              if sent.start_char <= loc.start and loc.end <= sent.end_char and loc.country}
-    for actor in document.actors:
-        if actor.kind == "COUNTRY" and actor.country and actor.country not in NON_STATE:
+    for actor in document.actors:  # "..., Kenyan officials said": a nationality counts too
+        if actor.country and actor.country not in NON_STATE:
             found |= {actor.country for m in actor.mentions if sent.start_char <= m.start and m.end <= sent.end_char}
     return found.pop() if len(found) == 1 else None
 

@@ -81,6 +81,9 @@ def assign_roles(hit: Found) -> None:
     else:
         hit.source = [subj] if subj is not None else []
     hit.source_fallback = _issuer(verb)
+    first, others = _between(verb)
+    hit.source += first  # "fighting between troops and rebels": after a subject, if the verb has one
+    hit.target += others
     if hit.role == "recv":
         givers = [t for t in (first_in_subtree(verb, ("from",)),) if t is not None] + pobjs(verb, ("by",))
         hit.target, hit.source = hit.source, givers
@@ -147,12 +150,21 @@ def _noun_roles(hit: Found) -> None:
     owners = [k for k in noun.children if k.dep_ == "poss"]
     mods = [k for k in noun.children if k.dep_ in ("compound", "amod", "nmod") and k.pos_ in ("PROPN", "ADJ", "NOUN")]
     by = pobjs(noun, ("by",))
+    first, others = _between(noun)
     if hit.noun_role == "patient":
         hit.target = pobjs(noun, ("of",)) + owners + mods
         hit.source = by
     else:
-        hit.source = owners + by + mods
-        hit.target = _noun_targets(noun, hit.noun_role)
+        hit.source = owners + by + mods + first
+        hit.target = _noun_targets(noun, hit.noun_role) + others
+
+
+def _between(tok) -> tuple[list, list]:
+    """'talks between Israel and Syria', 'fighting between troops and rebels': the first party acts,
+    the others are its counterparts (PLOVER codes a dyad from the order of mention)."""
+    for first in pobjs(tok, ("between",)):
+        return [first], list(first.conjuncts)
+    return [], []
 
 
 def _noun_targets(noun, role: str) -> list:

@@ -85,12 +85,21 @@ def light_event(tok) -> Found | None:
 
 
 def noun_event(tok) -> Found | None:
-    if tok.ent_type_ in ("DATE", "TIME") or not tok.text[:1].islower():
+    if tok.ent_type_ in ("DATE", "TIME") or not (tok.text[:1].islower() or _sentence_initial_noun(tok)):
         return None
     entry = _match(lx.nouns().get(tok.lemma_.lower(), []), tok)
     if entry is None or entry.role == "light":
         return None
     return Found(tok, entry.cameo, entry.role, tok, nominal=True, noun_role=entry.role)
+
+
+def _sentence_initial_noun(tok) -> bool:
+    """'Talks between ... resumed': a capital at the start of a sentence says nothing of a name (mid-line
+    capitals do: 'Awami League'); headlines, where every word is capitalised, stay out."""
+    if tok.pos_ != "NOUN" or not tok.is_sent_start:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3 and t.pos_ != "PROPN" and t.i != tok.i]
+    return bool(words) and sum(t.text[0].isupper() for t in words) <= len(words) / 2
 
 
 def _match(entries: list[lx.Entry], tok) -> lx.Entry | None:

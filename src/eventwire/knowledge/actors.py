@@ -51,7 +51,9 @@ def _nonstate_terms() -> dict[str, str]:
 
 
 def _terms_body(terms) -> str:
-    return "|".join(re.escape(t) + r"(?:s|es)?" for t in sorted(terms, key=len, reverse=True))
+    """Terms with their plurals: 'group(s)', 'agency' / 'agencies'."""
+    return "|".join(re.escape(t[:-1]) + "(?:y|ies)" if t.endswith("y") else re.escape(t) + "(?:s|es)?"
+                    for t in sorted(terms, key=len, reverse=True))
 
 
 def _find(kind: str, text: str) -> list[_Match]:
@@ -118,7 +120,10 @@ def _nonstate_code(text: str) -> str | None:
         return None
     terms = _nonstate_terms()
     term = hits[-1]
-    return terms.get(term) or terms.get(re.sub(r"es$", "", term)) or terms.get(re.sub(r"s$", "", term))
+    for key in (term, re.sub(r"ies$", "y", term), re.sub(r"es$", "", term), re.sub(r"s$", "", term)):
+        if key in terms:
+            return terms[key]
+    return None
 
 
 def actor_at(document: Document, start: int, end: int) -> Actor | None:
