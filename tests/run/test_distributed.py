@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -45,7 +46,7 @@ def test_finished_parts_of_a_crashed_run_are_loaded_and_unfinished_ones_redone(t
     db = str(tmp_path / "x.duckdb")
     files = sorted(str(p) for p in (sample / "text").iterdir())
     parts = tmp_path / "x.duckdb.parts" / "shard"
-    result = process_shard(files[:2], frozenset(), str(parts), None, 1)
+    result = process_shard(files[:2], frozenset(), str(parts), None, 1, part_docs=1)
     assert len(result.parts) == 2
     shutil.copytree(result.parts[1], str(parts / "part-99999.tmp"))  # a part cut off mid-write
     os.remove(os.path.join(result.parts[1], "_SUCCESS"))  # unfinished: no marker
@@ -75,3 +76,18 @@ def test_kill_9_in_the_middle_then_rerun_stores_every_document_once(tmp_path, sh
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(sources)
     orphans = con.execute("SELECT count(*) FROM entities WHERE doc_id NOT IN (SELECT id FROM articles)").fetchone()[0]
     assert orphans == 0
+
+
+def test_workers_write_minhash_signatures_the_story_step_reuses(tmp_path, sample):
+    """The per-article MinHash work runs on the workers; the corpus step finds it stored."""
+    from eventwire.run.distributed import process_shard
+    from eventwire.stories.minhash import sketch
+
+    files = sorted(str(p) for p in (sample / "text").iterdir())[:3]
+    result = process_shard(files, frozenset(), str(tmp_path / "parts"), None, 2)
+    assert len(result.parts) == 1  # 3 documents, under one part's worth
+    signatures = duckdb.sql(f"SELECT doc_id, signature, shingles FROM '{result.parts[0]}/doc_signatures.parquet'").fetchall()
+    texts = dict(duckdb.sql(f"SELECT id, text FROM '{result.parts[0]}/articles.parquet'").fetchall())
+    assert len(signatures) == len(texts) == 3
+    for doc_id, signature, shingles in signatures:
+        assert (json.loads(signature), shingles) == sketch(texts[doc_id])

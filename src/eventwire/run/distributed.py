@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from eventwire.records import Reject
 from eventwire.store.duck import Store, table_rows, to_arrow
 
 SUCCESS = "_SUCCESS"
+PART_DOCS = 256
 _STAGES: dict[str | None, list] = {}
 
 
@@ -70,8 +72,11 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
             [known_ids, known_actors] = client.scatter([known, actors], broadcast=True)
             futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
                                      model, batch_size, known_actors, pure=False) for shard in shards]
+            summary.phases["start"] = time.perf_counter() - started
+            loading, client_cpu = 0.0, time.process_time()
             for future in as_completed(futures):
                 result: ShardResult = future.result()
+                load_started = time.perf_counter()
                 store.save_known_actors(result.known_actors)
                 summary.files.update(result.files)
                 summary.unchanged += result.unchanged
@@ -84,41 +89,69 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                     for r in result.rejects:
                         if on_reject:
                             on_reject(r)
+                loading += time.perf_counter() - load_started
                 if progress:
                     progress(summary)
+            summary.phases["loading (during shards)"] = loading
+            summary.phases["client CPU (during shards)"] = time.process_time() - client_cpu
             summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            summary.phases["shards"] = time.perf_counter() - started - summary.phases["start"]
+        except BaseException:
+            _close(client, cluster)
+            raise
+        # Stopping the workers takes seconds; the story update, in this process, need not wait for it.
+        closing = threading.Thread(target=_close, args=(client, cluster), daemon=True)
+        closing.start()
+        stories_started = time.perf_counter()
         summary.stories = update_corpus(store)
+        summary.phases["stories"] = time.perf_counter() - stories_started
+        waited = time.perf_counter()
+        closing.join()
+        summary.phases["closing (after stories)"] = time.perf_counter() - waited
         summary.counts = store.counts()
     shutil.rmtree(parts_root, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
+    summary.phases["other"] = summary.seconds - sum(v for k, v in summary.phases.items() if "during" not in k)
     return summary
 
 
 def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
-                  batch_size: int, known_actors: list | None = None) -> ShardResult:
-    """Runs on a worker: read, extract and analyse a shard, writing one Parquet part per batch."""
+                  batch_size: int, known_actors: list | None = None, part_docs: int = PART_DOCS) -> ShardResult:
+    """Runs on a worker: read, extract and analyse a shard in batches, writing a Parquet part every
+    `part_docs` documents (loading a part costs the client about the same whatever its size)."""
     from eventwire.run.pipeline import extract_new, line_evidence
     from eventwire.run.stages import known_actors as learnt_actors
+    from eventwire.stories.minhash import signature_row
 
     stages = _worker_stages(model, known_actors or [])
     lines = line_evidence(files)  # evidence from the shard's own pages
     result = ShardResult(files=list(files))
-    batch, seen, number = [], set(), 0
+    batch, seen = [], set()
+    rows: dict[str, list[tuple]] = {}
+    held = 0  # documents in `rows`
 
-    def flush() -> None:
-        nonlocal batch, number
+    def analyse() -> None:
+        """Run the stages on the batch and keep only its rows (not the spaCy Docs)."""
+        nonlocal batch, held
         if batch:
             for stage in stages:
                 stage(batch)
-            part = os.path.join(folder, f"part-{number:05d}")
-            write_part(part, table_rows([(w.source, w.document, w.engine) for w in batch]))
-            result.parts.append(part)
-            number += 1
+            for table, values in table_rows([(w.source, w.document, w.engine) for w in batch]).items():
+                rows.setdefault(table, []).extend(values)
+            rows.setdefault("doc_signatures", []).extend(signature_row(w.document.id, w.document.text) for w in batch)
+            held += len(batch)
         batch = []
+        if held >= part_docs:
+            write()
+
+    def write() -> None:
+        nonlocal held
+        if held:
+            part = os.path.join(folder, f"part-{len(result.parts):05d}")
+            write_part(part, rows)
+            result.parts.append(part)
+        rows.clear()
+        held = 0
 
     for item in read_paths(files):
         if isinstance(item, Reject):
@@ -132,8 +165,9 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
         else:
             batch.append(work)
         if len(batch) >= batch_size:
-            flush()
-    flush()
+            analyse()
+    analyse()
+    write()
     result.known_actors = learnt_actors(stages)
     return result
 
@@ -160,6 +194,12 @@ def _worker_stages(model: str | None, known_actors: list) -> list:
     if model not in _STAGES:
         _STAGES[model] = build_stages(model, known_actors)
     return _STAGES[model]
+
+
+def _close(client, cluster) -> None:
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _peak_rss_mb() -> float:

@@ -33,6 +33,7 @@ class Summary:
     reject_reasons: list[Reject] = field(default_factory=list)
     worker_peak_mb: list[float] = field(default_factory=list)  # Dask runs: peak resident memory per worker
     stories: dict = field(default_factory=dict)  # what the corpus-level story update added
+    phases: dict[str, float] = field(default_factory=dict)  # Dask runs: wall seconds per phase
 
     @property
     def ok(self) -> bool:

@@ -27,8 +27,13 @@ def mark_copies(con, articles: list[NewArticle]) -> dict[str, tuple[str, float]]
     The original is the earliest article of the group: one already stored, else the
     oldest of this batch; a copy of a copy points at the first one.
     """
-    sketches = {a.id: (minhash.signature(a.text), len(minhash.shingles(a.text))) for a in articles}
-    insert(con, "doc_signatures", [(i, json.dumps(sig), n) for i, (sig, n) in sketches.items()])
+    ids = [a.id for a in articles]
+    sketches = {doc_id: (_as_ints(sig), n) for doc_id, sig, n in con.execute(  # written by Dask workers
+        "SELECT doc_id, signature, shingles FROM doc_signatures WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()}
+    missing = [minhash.signature_row(a.id, a.text) for a in articles if a.id not in sketches]
+    insert(con, "doc_signatures", missing)
+    sketches.update((doc_id, (json.loads(sig), n)) for doc_id, sig, n in missing)
+    sketches = {doc_id: sketches[doc_id] for doc_id in ids}
     insert(con, "doc_sketches", [(i, band, key) for i, (sig, _) in sketches.items()
                                  for band, key in enumerate(minhash.band_keys(sig))])
     pairs = con.execute(

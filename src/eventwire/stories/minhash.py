@@ -9,6 +9,7 @@ every stored article, so marking copies stays linear in the corpus.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import unicodedata
@@ -44,9 +45,21 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 
 def signature(text: str) -> list[int]:
+    return sketch(text)[0]
+
+
+def sketch(text: str) -> tuple[list[int], int]:
+    """The MinHash signature and the number of distinct shingles it summarises."""
+    found = shingles(text)
     minhash = MinHash(num_perm=NUM_PERM)
-    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
-    return [int(v) for v in minhash.hashvalues]
+    minhash.update_batch([s.encode("utf-8") for s in found])
+    return [int(v) for v in minhash.hashvalues], len(found)
+
+
+def signature_row(doc_id: str, text: str) -> tuple[str, str, int]:
+    """A `doc_signatures` row; Dask workers write these so the corpus step only bands and compares."""
+    sig, n = sketch(text)
+    return doc_id, json.dumps(sig), n
 
 
 def band_keys(sig: list[int]) -> list[int]:
