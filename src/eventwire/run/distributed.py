@@ -46,7 +46,8 @@ class ShardResult:
 
 def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
                     model: str | None = None, batch_size: int = 32, shard_files: int = 32,
-                    progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None):
+                    progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None,
+                    stories: bool = True):
     from dask.distributed import Client, LocalCluster, as_completed
 
     from eventwire.run.pipeline import Summary, update_corpus
@@ -103,7 +104,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
         closing = threading.Thread(target=_close, args=(client, cluster), daemon=True)
         closing.start()
         stories_started = time.perf_counter()
-        summary.stories = update_corpus(store)
+        summary.stories = update_corpus(store) if stories else {}
         summary.phases["stories"] = time.perf_counter() - stories_started
         waited = time.perf_counter()
         closing.join()
