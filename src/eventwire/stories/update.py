@@ -101,17 +101,19 @@ def _names(con, ids: list[str]) -> dict[str, Counter]:
     return out
 
 
-def _name_keys(name: str | None, kind: str | None, country: str | None) -> list[str]:
+@lru_cache(maxsize=65536)
+def _name_keys(name: str | None, kind: str | None, country: str | None) -> tuple[str, ...]:
+    """Cached: a corpus names the same people and places in article after article."""
     key = name_key(name or "")
     if not key:
-        return []
+        return ()
     if kind == "PERSON" and "_" in key:
         key = key.rsplit("_", 1)[1]
     keys = [key.removeprefix("the_")]
     country = country or _country_of(name)
     if country:
         keys.append("=" + country)
-    return keys
+    return tuple(keys)
 
 
 @lru_cache(maxsize=65536)
