@@ -230,3 +230,13 @@ def test_an_ethnic_group_is_coded_to_the_country_it_lives_in(code_in_context):
 def test_a_nationality_in_the_sentence_is_its_country(code_in_context):
     [event] = live(code_in_context("The government imposed a curfew after riots, Kenyan officials said."), "COERCE")
     assert country(event.source) == "KEN"
+
+
+def test_stones_thrown_at_police_are_aimed_at_them(code_in_context):
+    [event] = live(code_in_context("Protesters threw stones at police in Srinagar."))
+    assert country(event.source) == "IND" and event.target and event.target["name"] == "police"
+
+
+def test_unnamed_people_acted_on_share_the_actors_country(code):
+    [event] = live(code("Nigeria's military government released 20 political prisoners."))
+    assert country(event.target) == "NGA" and event.target.get("country_inferred")

@@ -54,3 +54,7 @@ def test_a_named_country_beats_the_non_state_kind():
 ])
 def test_armed_groups_and_igos_named_without_a_country(phrase, country, sector):
     assert resolve_phrase(phrase) == (country, sector)
+
+
+def test_retired_country_codes_come_out_as_plover_codes():
+    assert resolve_phrase("Belgrade") == ("SRB", "GOV")  # not SCG, Serbia and Montenegro

@@ -27,7 +27,8 @@ from eventwire.events.evidence import (
     sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
-from eventwire.events.parse import objects_of, sentences, verb_like_root
+from eventwire.events import lexicon as lx
+from eventwire.events.parse import lemmas, objects_of, sentences, verb_like_root
 from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found, light_event, noun_event, obligation_event, verb_event
@@ -97,7 +98,7 @@ class Coder:
         source = self.actor(hit.source, document, doc)
         if not has_identity(source) and hit.source_fallback:
             source = self.actor(hit.source_fallback, document, doc) or source
-        target = self.actor(hit.target, document, doc, places=code.quad_class == 4)
+        target = self.actor(_outside(hit.target, source), document, doc, places=code.quad_class == 4)
         if hit.nominal and hit.role != "light":
             needed = target if hit.noun_role == "patient" else source
             if not has_identity(needed):
@@ -137,7 +138,7 @@ class Coder:
             if found is not None and found.get("country"):
                 return found
             fallback = fallback or found
-        return fallback
+        return fallback or _people(candidates)
 
     def _actor(self, tok, document: Document, doc) -> dict[str, Any] | None:
         """The actor a role token names: the phrase, its possessor or of-phrase, or a pronoun's antecedent."""
@@ -185,6 +186,24 @@ class Coder:
             if actor is not None and actor.country:
                 return actor.country, actor.sector
         return self.resolve(span.text)
+
+
+def _people(candidates: list) -> dict[str, Any] | None:
+    """'released 20 political prisoners': people with no role word or country are still the ones acted on;
+    an actor without identity, which the other side's country may fill ('domestic')."""
+    for tok in candidates:
+        if tok is not None and tok.pos_ == "NOUN" and any(l in lx.word_class("person") for l in lemmas(tok)):
+            span = tok.doc[tok.left_edge.i:tok.i + 1]
+            return {"name": span.text, "country": None, "sector": None, "start": span.start_char, "end": span.end_char}
+    return None
+
+
+def _outside(candidates: list, actor: dict | None) -> list:
+    """Target candidates that are not the source itself ('refused to allow UN planes': the controlled
+    subject of 'allow' is the refuser again)."""
+    if not actor:
+        return candidates
+    return [t for t in candidates if t is None or not actor["start"] <= t.idx < actor["end"]]
 
 
 def _stateless(actor: dict | None) -> bool:

@@ -95,8 +95,11 @@ def assign_roles(hit: Found) -> None:
     hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
     hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
-    if lookup(hit.cameo).quad_class in (1, 3):  # said or proposed to someone; "joined troops to fight X" is no attack on them
+    quad = lookup(hit.cameo).quad_class
+    if quad in (1, 3):  # said or proposed to someone; "joined troops to fight X" is no attack on them
         hit.target += _governor_objects(verb)
+    if quad in (3, 4):  # conflict aimed at someone: "fired rockets at Sderot", "threw stones at police"
+        hit.target += _aimed_at(verb)
     hit.target += _clause_names(verb, hit.source)
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
         moved = lx.word_class("troops") | lx.word_class("aid")
@@ -122,6 +125,12 @@ def _state_of_place(verb, cameo: str) -> list:
     if lookup(cameo).plover != "COERCE":
         return []
     return [p for p in pobjs(verb, ("in",)) if p.ent_type_ == "GPE"]
+
+
+def _aimed_at(verb) -> list:
+    ats = pobjs(verb, ("at",))
+    ats += [t for k in verb.children if k.dep_ == "dobj" for t in (first_in_subtree(k, ("at",)),) if t is not None]
+    return [unquantify(t) for t in ats]
 
 
 def _governor_objects(verb) -> list:

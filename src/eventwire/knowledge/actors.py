@@ -101,7 +101,7 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     elif capitals and country is None:
         country = lx.capitals()[capitals[0].value]  # type: ignore[index]
         if capitals[0].value == phrase:
-            return country, "GOV"  # "Washington said": the seat of government speaks for it
+            return current_code(country), "GOV"  # "Washington said": the seat of government speaks for it
     leaders = _find("leader", phrase)
     if leaders:
         _, l_country, l_sector = lx.leaders()[lx.fold(leaders[-1].value)]  # type: ignore[arg-type]
@@ -110,7 +110,17 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     role = _rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
     if role:
         sector = role
-    return country or _nonstate_code(bare), sector
+    return current_code(country) or _nonstate_code(bare), sector
+
+
+@lru_cache(maxsize=1)
+def _retired_codes() -> dict[str, str]:
+    return dict(lx.read_tsv("retired_codes.tsv"))
+
+
+def current_code(country: str | None) -> str | None:
+    """'SCG' (Serbia and Montenegro, retired 2006) -> 'SRB': the code PLOVER uses today."""
+    return _retired_codes().get(country, country) if country else country
 
 
 def _nonstate_code(text: str) -> str | None:
