@@ -15,10 +15,20 @@ def runner():
 def test_plover_gold_standard_type_accuracy_meets_the_target(shared, runner):
     result = ev.evaluate_gsr(shared / "eval" / "plover_gsr" / "dev.jsonl", runner)
     assert result["type_accuracy"] >= ev.TARGETS["type"]
-    # actor countries are below the targets (0.85 / 0.80); these floors guard against regressions
-    assert result["source_country_accuracy"] >= 0.72
-    assert result["target_country_accuracy"] >= 0.65
+    # actor countries meet the targets (0.85 / 0.80) by one sentence each on the whole file;
+    # these floors leave that sentence of slack and guard against regressions
+    assert result["source_country_accuracy"] >= 0.83
+    assert result["target_country_accuracy"] >= 0.78
     assert sum(sum(row.values()) for row in result["confusion"].values()) == result["sentences"]
+    halves = result["halves"]
+    assert halves["A"]["sentences"] + halves["B"]["sentences"] == result["sentences"]
+    assert halves["A"]["source_scored"] + halves["B"]["source_scored"] == result["source_scored"]
+
+
+def test_halves_split_by_a_stable_hash_of_the_sentence_id():
+    assert ev.half_of("PLOVER-GSR01-AGREE-0001") == ev.half_of("PLOVER-GSR01-AGREE-0001")
+    halves = {ev.half_of(f"PLOVER-GSR01-X-{i:04d}") for i in range(20)}
+    assert halves == {"A", "B"}
 
 
 def test_primary_event_is_from_the_lead_sentence():
