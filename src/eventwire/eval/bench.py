@@ -88,7 +88,7 @@ def dask_run(files: list[str], workers: int, model: str | None, batch_size: int)
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         summary = run_distributed(files, os.path.join(tmp, "d.duckdb"), workers=workers, model=model,
-                                  batch_size=batch_size, shard_files=max(1, len(files) // (workers * 8)))
+                                  batch_size=batch_size, shard_files=max(1, len(files) // 32))
         return {"workers": workers, "documents": summary.new, "seconds": time.perf_counter() - t,
                 "peak_mb_per_worker": max(summary.worker_peak_mb or [0.0]), "phases": summary.phases}
 

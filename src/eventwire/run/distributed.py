@@ -61,7 +61,8 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
         summary.new += _load_finished_parts(store, parts_root)  # left by a crashed run
         known = frozenset(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall())
         actors = store.load_known_actors()
-        shards = list(_shards(paths, shard_files))
+        # Largest shards first: the last shard to finish then is a small one, so no worker idles long at the end.
+        shards = sorted(_shards(paths, shard_files), key=_shard_bytes, reverse=True)
         try:
             cluster = None if scheduler else LocalCluster(
                 n_workers=workers or os.cpu_count(), threads_per_worker=1, processes=True,
@@ -235,6 +236,10 @@ def _shards(paths: list[str], size: int):
                 shard = []
     if shard:
         yield shard
+
+
+def _shard_bytes(files: list[str]) -> int:
+    return sum(os.path.getsize(f) for f in files if os.path.exists(f))
 
 
 def _shard_id(files: list[str]) -> str:
