@@ -76,6 +76,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                                      model, batch_size, known_actors, pure=False) for shard in shards]
             summary.phases["start"] = time.perf_counter() - started
             loading, client_cpu = 0.0, time.process_time()
+            store.con.execute("SET threads = 1")  # loading parts must not take cores from the workers
             for future in as_completed(futures):
                 result: ShardResult = future.result()
                 load_started = time.perf_counter()
@@ -94,6 +95,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                 loading += time.perf_counter() - load_started
                 if progress:
                     progress(summary)
+            store.con.execute("RESET threads")
             summary.phases["loading (during shards)"] = loading
             summary.phases["client CPU (during shards)"] = time.process_time() - client_cpu
             summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
