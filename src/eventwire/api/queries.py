@@ -6,22 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-# One row per event with its JSON fields flattened and an effective day:
-# the event's own date when it parses, else the article's publication date.
-EVENTS_VIEW = """
-SELECT e.doc_id, e.idx, e.plover, e.cameo, e.goldstein, e.quad_class, e.mode, e.negated,
-       e.source->>'name' AS source_name, e.source->>'country' AS source_country,
-       e.source->>'sector' AS source_sector,
-       e.target->>'name' AS target_name, e.target->>'country' AS target_country,
-       e.target->>'sector' AS target_sector,
-       e.location->>'name' AS location_name, e.location->>'country' AS location_country,
-       TRY_CAST(e.location->>'lat' AS DOUBLE) AS lat, TRY_CAST(e.location->>'lon' AS DOUBLE) AS lon,
-       e.date AS event_date,
-       COALESCE(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS day,
-       e.sentence, e.start, e."end", e.confidence,
-       a.title, a.site, a.url, a.date AS article_date
-FROM events e LEFT JOIN articles a ON a.id = e.doc_id
-"""
+from eventwire.store.views import EVENTS_FLAT
+
+# Every raw event, negated and hypothetical ones included (the API filters and shows them), with the
+# effective date under the name the API and web UI use.
+EVENTS_VIEW = f"SELECT * EXCLUDE (date), date AS day FROM ({EVENTS_FLAT})"
 
 EVENT_SORTS = {
     "date": "day ASC NULLS LAST, doc_id, idx",

@@ -24,19 +24,25 @@ import duckdb
 
 from eventwire.errors import EventwireError
 
+#: One row per raw event, its JSON fields unpacked, with its article; `date` is the event's own date
+#: when it parses, else the article's. The `events_flat` view and the REST API both select from this.
+EVENTS_FLAT = """
+    SELECT e.doc_id, e.idx, e.plover, e.cameo, e.goldstein, e.quad_class, e.mode, e.negated,
+           e.source->>'name' AS source_name, e.source->>'country' AS source_country,
+           e.source->>'sector' AS source_sector,
+           e.target->>'name' AS target_name, e.target->>'country' AS target_country,
+           e.target->>'sector' AS target_sector,
+           e.location->>'name' AS location_name, e.location->>'country' AS location_country,
+           TRY_CAST(e.location->>'lat' AS DOUBLE) AS lat, TRY_CAST(e.location->>'lon' AS DOUBLE) AS lon,
+           e.date AS event_date,
+           coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS date,
+           e.sentence, e.start, e."end", e.confidence, a.url, a.site, a.title, a.date AS article_date
+    FROM events e LEFT JOIN articles a ON a.id = e.doc_id"""
+
 VIEWS: dict[str, str] = {
-    "events_flat": """
-        SELECT e.doc_id, e.idx, e.plover, e.cameo, e.goldstein, e.quad_class, e.mode,
-               e.source->>'name' AS source_name, e.source->>'country' AS source_country,
-               e.source->>'sector' AS source_sector,
-               e.target->>'name' AS target_name, e.target->>'country' AS target_country,
-               e.target->>'sector' AS target_sector,
-               e.location->>'name' AS location_name, e.location->>'country' AS location_country,
-               TRY_CAST(e.location->>'lat' AS DOUBLE) AS lat, TRY_CAST(e.location->>'lon' AS DOUBLE) AS lon,
-               coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS date,
-               e.sentence, e.start, e."end", e.confidence, a.url, a.site, a.title
-        FROM events e JOIN articles a ON a.id = e.doc_id
-        WHERE NOT coalesce(e.negated, false) {and_not_hypothetical}""",
+    "events_flat": f"""
+        SELECT * EXCLUDE (negated, event_date, article_date) FROM ({EVENTS_FLAT}
+        WHERE NOT coalesce(e.negated, false) {{and_not_hypothetical}})""",
     "events_by_day": """
         SELECT date, plover, count(*) AS events, count(DISTINCT doc_id) AS articles
         FROM events_flat GROUP BY ALL ORDER BY date, plover""",
