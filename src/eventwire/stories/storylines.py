@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 MIN_SHARED = 2
 LINK_THRESHOLD = 0.20
@@ -26,21 +27,25 @@ class StoryProfile:
     storyline_id: str | None
     first_date: str | None
 
+    @cached_property
+    def norm(self) -> float:
+        """Computed once: a story is compared with every story that shares an actor with it."""
+        return math.sqrt(sum(v * v for v in self.terms.values()))
+
 
 def link_score(a: StoryProfile, b: StoryProfile) -> float:
     shared = set(a.actors) & set(b.actors)
     if len(shared) < MIN_SHARED:
         return 0.0
     jaccard = len(shared) / len(set(a.actors) | set(b.actors))
-    return ACTOR_WEIGHT * jaccard + (1 - ACTOR_WEIGHT) * cosine(a.terms, b.terms)
+    return ACTOR_WEIGHT * jaccard + (1 - ACTOR_WEIGHT) * cosine(a, b)
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    if not na or not nb:
+def cosine(a: StoryProfile, b: StoryProfile) -> float:
+    if not a.norm or not b.norm:
         return 0.0
-    return sum(v * b.get(t, 0.0) for t, v in a.items()) / (na * nb)
+    small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
+    return sum(v * large.get(t, 0.0) for t, v in small.items()) / (a.norm * b.norm)
 
 
 def link(changed: list[StoryProfile], others: list[StoryProfile]) -> dict[str, str]:
