@@ -3,6 +3,8 @@
 - Clustering: ../shared/eval/stories/uci-news-aggregator-sample.csv (headline, URL, publisher,
   timestamp, gold STORY id), scored with B-cubed precision/recall/F1 over articles. The
   articles go through `stories.update` on an in-memory database, headline as the text.
+  Also per half of the gold stories (half 0 tuned on, half 1 held out) and with timestamps
+  jittered or removed, since the sample's stories are each one timestamp burst.
 - Copies: BBC articles (../shared/corpora/bbc) and one perturbed copy of each, made here at
   run time (re-wrapped lines, other boilerplate, trimmed or reordered paragraphs, changed
   headline); precision and recall of the (copy, original) links `update` marks.
@@ -87,12 +89,45 @@ def url_words(url: str) -> str:
     return " ".join(p.replace("-", " ") for p in re.split(r"[/?#&=._,]", path) if p.count("-") >= 2)
 
 
-def eval_clustering(path: Path, limit: int = 0) -> dict:
+#: How the UCI timestamps are fed to the clusterer. The sample's gold stories are each one burst
+#: (all articles within seconds, stories minutes apart), so real timestamps flatter any
+#: time-aware method; jittered and blind runs show what the text alone carries.
+TIME_MODES = ("real", "jitter", "blind")
+JITTER_HOURS = 6
+
+
+def story_half(story: str) -> int:
+    """0 or 1 by a hash of the gold story id: parameters are chosen on half 0, half 1 is held out."""
+    return hashlib.sha256(story.encode()).digest()[-1] % 2
+
+
+def read_uci(path: Path, limit: int = 0) -> list[dict]:
     rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r.get("STORY") and r.get("TIMESTAMP")]
-    rows = rows[:limit] if limit else rows
+    return rows[:limit] if limit else rows
+
+
+def time_switches(rows: list[dict]) -> int:
+    """Gold-story changes between consecutive articles in time order (stories - 1 when each story is one burst)."""
+    ordered = sorted(rows, key=lambda r: int(r["TIMESTAMP"]))
+    return sum(1 for a, b in zip(ordered, ordered[1:]) if a["STORY"] != b["STORY"])
+
+
+def _seconds(row: dict, mode: str, rng: random.Random) -> float:
+    seconds = int(row["TIMESTAMP"]) / 1000
+    if mode == "jitter":
+        return seconds + rng.uniform(-JITTER_HOURS, JITTER_HOURS) * 3600
+    return 1394409600.0 if mode == "blind" else seconds  # blind: every article on 2014-03-10
+
+
+def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | None = None,
+                    rows: list[dict] | None = None) -> dict:
+    rows = rows if rows is not None else read_uci(path, limit)
+    if half is not None:
+        rows = [r for r in rows if story_half(r["STORY"]) == half]
+    rng = random.Random(11)
     articles = []
     for r in rows:
-        when = datetime.fromtimestamp(int(r["TIMESTAMP"]) / 1000, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        when = datetime.fromtimestamp(_seconds(r, mode, rng), timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
         text = " ".join(x for x in (r["TITLE"], url_words(r["URL"])) if x)
         articles.append({"id": _id("uci", r["ID"]), "title": r["TITLE"], "text": text, "date": when,
                          "site": r.get("HOSTNAME") or r.get("PUBLISHER"), "url": r["URL"]})
@@ -105,7 +140,18 @@ def eval_clustering(path: Path, limit: int = 0) -> dict:
     gold = {a["id"]: r["STORY"] for a, r in zip(articles, rows)}
     return {"articles": len(rows), "gold_stories": len(set(gold.values())),
             "predicted_stories": len(set(pred.values())), "copies_marked": counts["copies"],
-            **bcubed(gold, pred), "seconds": seconds}
+            **bcubed(gold, pred), "seconds": seconds, "time": mode, "half": half}
+
+
+def eval_clustering_variants(path: Path, limit: int = 0) -> dict:
+    """The whole file with real timestamps, plus each half and each time mode (see `TIME_MODES`)."""
+    rows = read_uci(path, limit)
+    result = eval_clustering(path, rows=rows)
+    result["time_switches"] = time_switches(rows)
+    result["variants"] = [eval_clustering(path, mode=mode, half=half, rows=rows)
+                          for mode in TIME_MODES for half in (None, 0, 1)
+                          if (mode, half) != ("real", None)]
+    return result
 
 
 # -- near-duplicates (BBC + generated perturbations) --------------------------------------------
@@ -269,14 +315,14 @@ def eval_speed(sizes: tuple[int, ...] = (10_000, 30_000)) -> dict:
     for n in sizes:
         clusterer = Clusterer()
         items = [(i, term_counts(t, x, names), w) for i, t, x, names, w in synthetic_articles(n)]
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         clusterer.count(c for _, c, _ in items)
         for doc_id, counts, when in items:
             clusterer.add(doc_id, counts, when)
         clusterer.consolidate()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         out.append({"articles": n, "seconds": seconds, "seconds_per_10k": seconds / n * 10_000,
-                    "stories": len(clusterer.stories)})
+                    "cpu_seconds_per_10k": cpu / n * 10_000, "stories": len(clusterer.stories)})
     return {"runs": out, "update": eval_update_speed(10_000)}
 
 
@@ -300,7 +346,7 @@ def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "me
              limit: int = 0, sizes: tuple[int, ...] = (10_000, 30_000)) -> dict:
     result: dict = {}
     if "clustering" in parts:
-        result["clustering"] = eval_clustering(shared / "eval/stories/uci-news-aggregator-sample.csv", limit)
+        result["clustering"] = eval_clustering_variants(shared / "eval/stories/uci-news-aggregator-sample.csv", limit)
     if "copies" in parts:
         result["copies"] = eval_copies(shared / "corpora/bbc")
     if "merging" in parts:
@@ -317,6 +363,15 @@ def render(result: dict) -> str:
         lines.append(f"Story clustering, UCI headlines: {c['articles']} articles, {c['gold_stories']} gold stories, "
                      f"{c['predicted_stories']} predicted; B-cubed P {c['precision']:.3f} R {c['recall']:.3f} "
                      f"F1 {c['f1']:.3f} (target 0.90) in {c['seconds']:.1f} s")
+        if "time_switches" in c:
+            lines.append(f"  gold stories change {c['time_switches']} times along the timestamps "
+                         f"({c['gold_stories'] - 1} would mean one burst per story)")
+        for v in c.get("variants", []):
+            part = "whole file" if v["half"] is None else f"half {v['half']}" + (" (tuning)" if v["half"] == 0 else
+                                                                                " (held out)")
+            when = {"real": "real time", "jitter": f"time +-{JITTER_HOURS} h", "blind": "no time"}[v["time"]]
+            lines.append(f"  {when:>12}, {part:<17} {v['articles']:>5} articles: P {v['precision']:.3f} "
+                         f"R {v['recall']:.3f} F1 {v['f1']:.3f}")
     if c := result.get("copies"):
         lines.append(f"Near-duplicates, BBC + generated copies: {c['originals']} originals, {c['copies']} copies, "
                      f"{c['marked']} marked; precision {c['precision']:.3f} recall {c['recall']:.3f} (target 0.98)")
@@ -332,7 +387,8 @@ def render(result: dict) -> str:
     if s := result.get("speed"):
         for run in s["runs"]:
             lines.append(f"Clustering speed, synthetic: {run['articles']:,} articles in {run['seconds']:.1f} s = "
-                         f"{run['seconds_per_10k']:.1f} s per 10,000 ({run['stories']:,} stories)")
+                         f"{run['seconds_per_10k']:.1f} s per 10,000, CPU {run['cpu_seconds_per_10k']:.1f} s "
+                         f"({run['stories']:,} stories)")
         if u := s.get("update"):
             lines.append(f"Whole stories.update, synthetic: {u['articles']:,} articles in two batches "
                          f"({u['first_half_seconds']:.1f} s, then {u['second_half_seconds']:.1f} s) = "
