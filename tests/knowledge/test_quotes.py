@@ -102,3 +102,33 @@ def test_so_called_is_not_a_speech_verb(annotate):
     doc = annotate('Professor Amitai Etzioni spoke in London. He suggests so-called rogue states are less of a '
                    'problem than "failed and failing states" today.')
     assert _direct(doc) == ["Amitai Etzioni"]
+
+
+def test_it_is_never_a_person(annotate):
+    doc = annotate('Mr Mubanga said he had been chained. The US government denied the claims. In a statement, it said: '
+                   '"The Department of Defense has no doubt that he was properly detained."')
+    speakers = _direct(doc)
+    assert len(speakers) == 1 and "Mubanga" not in (speakers[0] or "")
+
+
+def test_the_one_told_after_the_verb_is_not_the_speaker(annotate):
+    doc = annotate('Mr Blair said he had not read the report. But told BBC News: "As far as I am concerned, we have drawn a line."')
+    assert _surnames(doc) == ["Blair"]
+
+
+def test_a_role_phrase_ending_in_a_name_is_that_person(annotate):
+    doc = annotate('Shadow leader of the Commons Oliver Heald said: "This will be part of our aim to reduce unelected posts."')
+    assert _surnames(doc) == ["Heald"]
+
+
+def test_an_unattributed_quote_goes_to_the_person_who_just_took_the_floor(annotate):
+    doc = annotate('Ms Hodge said: "Foster carers must not be out of pocket when caring for a child." '
+                   'Fostering Network executive director Robert Tapsfield criticised the existing system. '
+                   '"There is just no logic to a system which values children differently."')
+    assert _surnames(doc) == ["Hodge", "Tapsfield"]
+
+
+def test_a_given_name_tells_he_from_she(annotate):
+    doc = annotate('Jack McConnell spoke to pupils in the Highlands. Margaret Davidson asked him a question. '
+                   'He said: "I hope I am not going to be seen as preaching to anyone here."')
+    assert _surnames(doc) == ["McConnell"]

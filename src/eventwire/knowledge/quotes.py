@@ -218,7 +218,8 @@ def _subject(verb):
     if verb.dep_ == "pcomp" and verb.head.head is not verb.head and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head)  # "Mr Fox responded by accusing the prime minister of ...": Mr Fox accuses
     doc = verb.doc
-    for tok in (doc[verb.i - 1] if verb.i > 0 else None, doc[verb.i + 1] if verb.i + 1 < len(doc) else None):
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) and verb.lemma_.lower() not in _ADDRESSEE_VERBS else None
+    for tok in (doc[verb.i - 1] if verb.i > 0 else None, after):  # 'told BBC News': the BBC is told, not telling
         if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
             return tok
     return None
@@ -260,6 +261,10 @@ def _name_for(ctx: _Context, tok, previous: Speaker | None) -> Speaker:
     document, doc = ctx.document, ctx.doc
     if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Mr Howard, who ... said": the antecedent speaks
+    if tok.lower_ == "it" and tok.pos_ == "PRON":  # 'In a statement, it said': an organisation, never a person
+        if previous is not None and previous.name and not previous.person:
+            return previous
+        return Speaker(None, tok.idx, tok.idx + len(tok.text))
     if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
         person = _last_person(ctx, tok.idx, previous, tok.lower_)
         if person is not None:
@@ -270,6 +275,9 @@ def _name_for(ctx: _Context, tok, previous: Speaker | None) -> Speaker:
     if appositive is not None:  # "The Shadow Secretary of State for the Family, Theresa May, said"
         named_role, tok = tok, appositive
     start, end = _np_span(tok)
+    named = _person_inside(ctx, tok, start, end)
+    if named is not None:
+        return named
     role = _role_after_org(tok)
     if role is not None:
         return Speaker(f"{doc_text(doc)[start:role.idx].strip()} {role.text}", start, role.idx + len(role.text))
@@ -292,6 +300,16 @@ def _name_for(ctx: _Context, tok, previous: Speaker | None) -> Speaker:
     # 'Theresa May, shadow secretary for the family': a name with a person's role beside it is a person's
     person = person or any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children)
     return Speaker(_role_name(tok, doc, start, end), start, end, person=person)
+
+
+def _person_inside(ctx: _Context, tok, start: int, end: int) -> Speaker | None:
+    """'Shadow leader of the Commons Oliver Heald said': the role's phrase ends in a person's name, and they speak."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return None
+    for m_start, m_end, name in ctx.mentions:
+        if tok.idx < m_start and m_end == end:
+            return Speaker(name, start, end)
+    return None
 
 
 def _appositive_name(tok):
@@ -415,9 +433,21 @@ def _genders(document: Document, text: str) -> dict[str, str]:
             before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 12):m.start])
             words = before[-1:] + re.findall(r"[A-Za-z]+", text[m.start:m.end])[:1]
             seen.update(_GENDER_WORDS[w.lower()] for w in words if w.lower() in _GENDER_WORDS)
+        if not seen and actor.kind == "PERSON" and len(actor.name.split()) > 1:
+            given = _given_names().get(actor.name.split()[0])  # 'Margaret Davidson', never called Ms Davidson
+            seen = {given} if given else seen
         if len(seen) == 1:
             out[actor.name] = seen.pop()
     return out
+
+
+_GIVEN: dict[str, str] = {}
+
+
+def _given_names() -> dict[str, str]:
+    if not _GIVEN:
+        _GIVEN.update((name, gender) for name, gender in lx.read_tsv("given_names.tsv"))
+    return _GIVEN
 
 
 def _people(document: Document, genders: dict[str, str]) -> list:
@@ -555,7 +585,9 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
             speaker = _attribute(ctx, chain, previous) if ctx is not None else None
             opens_sentence = _opens_sentence(text, chain[0].start)
             if speaker is None and previous is not None and opens_sentence and _continues(text, previous.at, chain[0].start):
-                speaker = previous  # an unattributed quotation right after an attributed one continues it
+                # an unattributed quotation right after an attributed one continues it, unless another person has
+                # since been a sentence's subject ('X criticised the system. "There is no logic ..."')
+                speaker = _last_person(ctx, chain[0].start, previous) if ctx is not None else previous
             words = sum(word_count(text[s.start:s.end]) for s in chain)
             # inside a sentence, quote marks nobody is said to have spoken are a citation or a title, not speech
             if words >= MIN_QUOTE_WORDS and (speaker is not None or opens_sentence) and not _title_case(text, chain):
