@@ -18,10 +18,10 @@ def extract_html(page: str, url: str | None = None):
     from eventwire.extract.article import Article
     from eventwire.extract.html_meta import PageMeta, page_meta
 
-    tree = _parse(page)
-    meta = page_meta(tree, url) if tree is not None else PageMeta(url=url)
+    tree, dom = _parse(page), _dom(page)
+    meta = page_meta(tree, url, dom) if tree is not None else PageMeta(url=url)
     links = link_texts(tree)
-    text, engine = settle(_trafilatura(tree, url), _resiliparse(page), lambda: _readability(page), links)
+    text, engine = settle(_trafilatura(tree, url), _resiliparse(dom), lambda: _readability(page), links)
     if len(text) < 200:
         fallback = line_cleaner.clean_lines(_visible_text(page))
         if len(fallback.text) > len(text):
@@ -174,15 +174,20 @@ def _trafilatura(tree, url: str | None) -> str:
     return (result if isinstance(result, dict) else result.as_dict()).get("text") or ""
 
 
-def _resiliparse(page: str) -> str:
-    """Resiliparse's main-content text: a second opinion at a tenth of trafilatura's cost."""
-    from resiliparse.extract.html2text import extract_plain_text
+def _dom(page: str):
+    """The page in resiliparse's C++ DOM (lexbor): main-content text and author elements come from it."""
     from resiliparse.parse.html import HTMLTree
 
+    return HTMLTree.parse(page)
+
+
+def _resiliparse(dom) -> str:
+    """Resiliparse's main-content text: a second opinion at a tenth of trafilatura's cost."""
+    from resiliparse.extract.html2text import extract_plain_text
+
     try:
-        return extract_plain_text(HTMLTree.parse(page), main_content=True, preserve_formatting=True,
-                                  list_bullets=False, alt_texts=False, links=False, form_fields=False,
-                                  noscript=False)
+        return extract_plain_text(dom, main_content=True, preserve_formatting=True, list_bullets=False,
+                                  alt_texts=False, links=False, form_fields=False, noscript=False)
     except (ValueError, TypeError, RecursionError):
         return ""
 
