@@ -132,3 +132,14 @@ def test_a_given_name_tells_he_from_she(annotate):
     doc = annotate('Jack McConnell spoke to pupils in the Highlands. Margaret Davidson asked him a question. '
                    'He said: "I hope I am not going to be seen as preaching to anyone here."')
     assert _surnames(doc) == ["McConnell"]
+
+
+def test_a_peer_is_named_without_the_place_in_the_title(annotate):
+    doc = annotate('Lord Nicholls of Birkenhead said: "Indefinite imprisonment without charge is anathema in any country."')
+    assert _direct(doc) == ["Lord Nicholls"]
+
+
+def test_a_report_given_after_its_clause_sets_the_next_speaker(annotate):
+    doc = annotate('Mr Tamimi said: "She is demonising our whole community here." The law was not aimed at one '
+                   'community, the Home Office spokesman said.\n\n"What is happening is that those powers are used on suspects."')
+    assert _direct(doc)[-1] == "Home Office spokesman"

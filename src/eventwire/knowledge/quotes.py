@@ -95,6 +95,8 @@ _PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secret
 _ANAPHORIC_TITLES = {"minister", "secretary", "chancellor", "premier", "president", "leader", "chairman",
                      "chairwoman", "co-chairman", "governor", "mayor", "commissioner", "ambassador", "senator",
                      "cardinal", "archbishop", "bishop", "judge", "general", "peer"}
+#: Roles that speak for an organisation: 'a spokeswoman for Human Rights Watch' is a 'Human Rights Watch spokeswoman'.
+_SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson", "source", "official", "aide", "adviser", "advisor"}
 #: Nouns that give a named person a role ('Scotsman journalist Hamish MacDonell').
 _ROLE_NOUNS = _ANAPHORIC_TITLES | _PERSON_ROLES | {"journalist", "correspondent", "presenter", "commentator", "author",
                                                    "economist", "founder", "campaigner", "officer", "general"}
@@ -218,6 +220,13 @@ def _subject(verb):
     if verb.dep_ == "pcomp" and verb.head.head is not verb.head and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head)  # "Mr Fox responded by accusing the prime minister of ...": Mr Fox accuses
     doc = verb.doc
+    if verb.dep_ == "ROOT":
+        # 'In an article for the Times newspaper, Ms Dunwoody, who chairs ..., says:' with the name hung elsewhere:
+        # the last person named before the verb in its sentence
+        named = [t for t in doc[verb.sent.start:verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                 and (t.i + 1 == len(doc) or doc[t.i + 1].ent_type_ != "PERSON")]
+        if named:
+            return named[-1]
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) and verb.lemma_.lower() not in _ADDRESSEE_VERBS else None
     for tok in (doc[verb.i - 1] if verb.i > 0 else None, after):  # 'told BBC News': the BBC is told, not telling
         if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG"):
@@ -282,7 +291,9 @@ def _name_for(ctx: _Context, tok, previous: Speaker | None) -> Speaker:
     if role is not None:
         return Speaker(f"{doc_text(doc)[start:role.idx].strip()} {role.text}", start, role.idx + len(role.text))
     if tok.pos_ == "PROPN" or tok.ent_type_:
-        actor = actor_at(document, tok.idx, tok.idx + len(tok.text)) or actor_at(document, start, end)
+        actor = actor_at(document, tok.idx, tok.idx + len(tok.text))
+        if actor is None and tok.lemma_.lower() not in _PERSON_ROLES:  # 'the Ealing North MP' is not Ealing North
+            actor = actor_at(document, start, end)
         if actor is not None and actor.kind in ("PERSON", "ORG"):
             # the parser may call 'the SNP's leader, Nicola Sturgeon' an organisation; a leader is a person
             person = actor.kind == "PERSON" or named_role is not None and named_role.lemma_.lower() in _PERSON_ROLES
@@ -348,8 +359,8 @@ def _role_name(tok, doc, start: int, end: int) -> str:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
             obj = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "NORP") or g.pos_ == "PROPN")), None)
-            if obj is not None and child.lower_ == "of" and tok.lower_ in ("member", "members", "one"):
-                break  # 'a member of the Cabinet' is a member, not a 'Cabinet member' of some other kind: keep it as written
+            if obj is not None and child.lower_ == "of" and tok.lemma_.lower() not in _SPOKES_ROLES:
+                break  # 'a member of the Cabinet', 'the Archbishop of Canterbury': keep them as written
             if obj is not None:
                 o_start, o_end = _np_span(obj)
                 head = doc_text(doc)[start:tok.idx + len(tok.text)]
@@ -620,12 +631,14 @@ def _speaker_codes(document: Document, quotes: list[Quote]) -> None:
         q.speaker_country, q.speaker_sector = (actor.country, actor.sector) if actor else resolve_phrase(q.speaker)
 
 
+#: A peer's territorial designation: 'Lord Nicholls of Birkenhead' is Lord Nicholls.
+_PEERAGE_PLACE = re.compile(r"^((?:Lord|Baroness|Lady|Viscount|Earl)\s+[A-Z][\w'-]+)\s+of\s+[A-Z].*$")
 #: Letters after a name that are not part of it: 'Guy Mansfield QC' is Guy Mansfield.
 _POST_NOMINALS = re.compile(r"(?:,?\s+(?:QC|KC|MP|MSP|MEP|AM|OBE|MBE|CBE|KBE|PC))+$")
 
 
 def _quote(text: str, start: int, end: int, speaker: Speaker | None, direct: bool) -> Quote:
-    name = _POST_NOMINALS.sub("", speaker.name) if speaker and speaker.name else None
+    name = _PEERAGE_PLACE.sub(r"\1", _POST_NOMINALS.sub("", speaker.name)) if speaker and speaker.name else None
     return Quote(speaker=name, text=text[start:end], start=start, end=end, direct=direct,
                  speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None)
 
@@ -656,7 +669,9 @@ def _reported_clauses(doc, quoted) -> list[tuple]:
     for tok in doc:
         if not (_is_speech_verb(tok) and _VERBS.get(tok.lemma_.lower())) or _inside(tok.idx, quoted):
             continue
-        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        # 'X said it was ...' and 'It was ..., the spokesman said': either way the clause is what was said
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) \
+            or next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
         subj = _subject(tok)
         if clause is None or subj is None:
             continue
