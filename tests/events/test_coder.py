@@ -240,3 +240,13 @@ def test_stones_thrown_at_police_are_aimed_at_them(code_in_context):
 def test_unnamed_people_acted_on_share_the_actors_country(code):
     [event] = live(code("Nigeria's military government released 20 political prisoners."))
     assert country(event.target) == "NGA" and event.target.get("country_inferred")
+
+
+def test_protesters_without_nationality_are_people_of_the_place_they_protest_in(code_in_context):
+    [event] = live(code_in_context("Hundreds of students demonstrated outside the US embassy in Jakarta."), "PROTEST")
+    assert event.source["name"] == "students" and country(event.source) == "IDN"
+    assert event.location and event.location["name"] == "Jakarta"  # not "US", which only modifies "embassy"
+
+
+def test_demonstrating_a_product_is_no_protest(code):
+    assert not live(code("Samsung demonstrated its new phone in Seoul."), "PROTEST")

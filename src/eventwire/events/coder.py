@@ -7,11 +7,18 @@ One pass per sentence:
 2. frames fold their complement in: "refused to meet" is one REJECT, "promised to send aid" one AGREE,
    "stopped short of supporting" one REJECT;
 3. roles: subject → source, object / with-, against-, to-phrase → target; passives swap ("was arrested
-   by"); "receive ... from" inverts; a controlled complement borrows its governor's subject;
+   by"); "receive ... from" inverts; a controlled complement borrows its governor's subject; "between X
+   and Y" is a dyad; a purpose clause is aimed at its governor's object ("summoned the envoy to complain");
+   a participle on a document speaks for its issuer ("approved a law recognizing ..."); an arrest with no
+   agent is the act of the state where it happens;
 4. modality per the PLOVER manual's auxiliary modes: a cooperative act stated as future or intent is
    AGREE, a violent one stated as future or possible is THREATEN, "X must do Y" in reported speech is
    a REQUEST by the speaker, "may"/"if" makes an event hypothetical; a negated cooperative act by an
-   actor is a REJECT, "no one is discussing" is no event at all.
+   actor is a REJECT, "no one is discussing" is no event at all;
+5. countries, strongest first: the phrase's own words or the document's actor it names, a place inside the
+   phrase ("a missionary from Calgary"), for an ethnic group the place it lives in, for protesters the place
+   they protest in, for an unqualified state institution the sentence's one country, and last the other
+   side's country; every inferred country is marked `country_inferred`.
 Every decision reads the parse and the lexicon files; nothing here knows a particular sentence.
 The steps live in `triggers`, `roles`, `modality` and `evidence`, over the parse helpers in `parse`.
 """
@@ -21,13 +28,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from eventwire.events import lexicon as lx
 from eventwire.events.evidence import (
-    NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence, domestic, has_class,
-    has_identity, is_ethnic, is_figurative, location, place_country, residence, resolve_date, sentence_contexts, sentence_country,
-    sport_share, state_context,
+    NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence, domestic,
+    has_class, has_identity, is_ethnic, is_figurative, locals_protest, location, place_country, residence,
+    resolve_date, sentence_contexts, sentence_country, sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
-from eventwire.events import lexicon as lx
 from eventwire.events.parse import lemmas, objects_of, sentences, verb_like_root
 from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands
 from eventwire.events.tables import lookup
@@ -105,14 +112,16 @@ class Coder:
                 return None  # a free-standing event noun needs its agent (or, for "killing of", its victim)
         if source and target and (source == target or source["start"] == target["start"]):
             target = None
-        source, target = domestic(source, target)
         place = location(document, sent, hit.trigger)
+        if code.plover == "PROTEST":
+            locals_protest(source, place)
         for actor in (source, target):
             residence(actor, place)
-        if _stateless(source) or _stateless(target):
+        if _stateless(source) or _stateless(target):  # before 'domestic': police arresting Iraqis in Kuwait are Kuwaiti
             country = sentence_country(document, sent, place)
             state_context(source, country)
             state_context(target, country)
+        source, target = domestic(source, target)
         if not (has_identity(source) or has_identity(target)) and not _material(code):
             return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
         context = list(code.context)

@@ -74,6 +74,14 @@ def is_ethnic(tok) -> bool:
         k.dep_ in ("amod", "compound") and k.lower_ == "ethnic" for k in tok.children)
 
 
+def locals_protest(source: dict | None, place: dict | None) -> None:
+    """'Students demonstrated outside the US embassy in Jakarta': protesters named without a nationality
+    are people of the place they protest in, not of whom they protest against."""
+    if source and not source.get("country") and place and place.get("country"):
+        source["country"] = place["country"]
+        source["country_inferred"] = True
+
+
 def residence(actor: dict | None, place: dict | None) -> None:
     """An ethnic group named with no place of its own lives where the event happens
     ('ethnic cleansing in Montenegro against the Albanian population')."""
@@ -170,9 +178,20 @@ def location(document: Document, sent, trigger) -> dict[str, Any] | None:
     placed = [loc for loc in inside if _after_place_preposition(doc, loc.start)]
     if not placed:
         return None
-    loc = min(placed, key=lambda item: abs(item.start - trigger.idx))
+    # a place that heads its phrase beats one that modifies a noun: 'outside the US embassy in Jakarta' is in Jakarta
+    loc = min(placed, key=lambda item: (_modifier(doc, item.start), abs(item.start - trigger.idx)))
     return {"name": loc.name, "country": loc.country, "lat": loc.lat, "lon": loc.lon,
             "start": loc.start, "end": loc.end}
+
+
+def _modifier(doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head is not tok:
+        tok = tok.head  # "New" in "New Delhi"
+    return tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ == "NOUN"
 
 
 def _after_place_preposition(doc, char: int) -> bool:

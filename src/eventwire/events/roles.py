@@ -79,7 +79,7 @@ def assign_roles(hit: Found) -> None:
         hit.source = pobjs(verb, ("by",)) or _state_of_place(verb, hit.cameo)
         hit.target = [subj] + hit.target if subj is not None else hit.target
     else:
-        hit.source = [subj] if subj is not None else []
+        hit.source = [unquantify(subj)] if subj is not None else []  # "hundreds of students"
     hit.source_fallback = _issuer(verb)
     first, others = _between(verb)
     hit.source += first  # "fighting between troops and rebels": after a subject, if the verb has one

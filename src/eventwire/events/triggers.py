@@ -123,6 +123,8 @@ def _cue_holds(cue: lx.Cue, tok) -> bool:
         ok = complement_of(tok) is not None
     elif cue.kind == "noobj":
         ok = not objects_of(tok)
+    elif cue.kind == "nodobj":  # "demonstrated in Jakarta" (no thing shown): a place after it is no object
+        ok = not any(k.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "attr") for k in kids)
     elif cue.kind == "obj":
         objs = objects_of(tok)
         objs += [k for o in objs for k in o.children if k.dep_ == "compound"]  # "halt mediation efforts"
