@@ -250,3 +250,8 @@ def test_protesters_without_nationality_are_people_of_the_place_they_protest_in(
 
 def test_demonstrating_a_product_is_no_protest(code):
     assert not live(code("Samsung demonstrated its new phone in Seoul."), "PROTEST")
+
+
+def test_conjoined_nationalities_in_one_phrase_are_counterparts(code_in_context):
+    [event] = live(code_in_context("Egypt hosted talks between Israeli and Palestinian negotiators."), "CONSULT")
+    assert (country(event.source), country(event.target)) == ("ISR", "PSE")

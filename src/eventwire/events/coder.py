@@ -192,8 +192,12 @@ class Coder:
     def _lookup(self, span, document: Document) -> tuple[str | None, str | None]:
         if self.actor_at is not None:
             actor = self.actor_at(document, span.start_char, span.end_char)
-            if actor is not None and actor.country:
+            if actor is not None and actor.country and not _encloses(actor, span):
                 return actor.country, actor.sector
+            own = self.resolve(span.text)
+            if actor is not None and actor.country and not own[0]:
+                return actor.country, actor.sector
+            return own
         return self.resolve(span.text)
 
 
@@ -207,12 +211,19 @@ def _people(candidates: list) -> dict[str, Any] | None:
     return None
 
 
+def _encloses(actor, span) -> bool:
+    """Whether the actor is only known by a longer phrase around this one: 'Romanian' inside 'Senior
+    Hungarian and Romanian officials' is Romania, not the phrase's first country."""
+    return not any(m.start <= span.start_char and span.end_char <= m.end and (m.end - m.start) <= len(span.text) + 1
+                   for m in actor.mentions)
+
+
 def _outside(candidates: list, actor: dict | None) -> list:
     """Target candidates that are not the source itself ('refused to allow UN planes': the controlled
     subject of 'allow' is the refuser again)."""
     if not actor:
         return candidates
-    return [t for t in candidates if t is None or not actor["start"] <= t.idx < actor["end"]]
+    return [t for t in candidates if t is None or actor["start"] not in (t.idx, t.left_edge.idx)]
 
 
 def _stateless(actor: dict | None) -> bool:

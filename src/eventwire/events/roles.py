@@ -94,7 +94,7 @@ def assign_roles(hit: Found) -> None:
         hit.target = hit.target + verb_targets(verb)
     hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
-    hit.target += [c for s in hit.source if s is not None for c in s.conjuncts]
+    hit.target += [c for s in hit.source if s is not None for c in counterparts(s)]
     quad = lookup(hit.cameo).quad_class
     if quad in (1, 3):  # said or proposed to someone; "joined troops to fight X" is no attack on them
         hit.target += _governor_objects(verb)
@@ -172,8 +172,16 @@ def _between(tok) -> tuple[list, list]:
     """'talks between Israel and Syria', 'fighting between troops and rebels': the first party acts,
     the others are its counterparts (PLOVER codes a dyad from the order of mention)."""
     for first in pobjs(tok, ("between",)):
-        return [first], list(first.conjuncts)
+        return [first], counterparts(first)
     return [], []
+
+
+def counterparts(tok) -> list:
+    """The other members of a conjoined actor: 'Israel and Syria', and inside one noun phrase
+    'Israeli and Palestinian negotiators', 'Senior Hungarian and Romanian officials'."""
+    if tok.conjuncts:
+        return list(tok.conjuncts)
+    return [c for k in tok.children if k.dep_ in ("amod", "compound") for c in k.conjuncts]
 
 
 def _noun_targets(noun, role: str) -> list:
