@@ -15,6 +15,7 @@ from eventwire.records import Actor, KnownActor
 class ActorRegistry:
     def __init__(self, rows: list[KnownActor] | None = None):
         self._known: dict[str, KnownActor] = {}
+        self._changed: set[str] = set()
         self.load(rows or [])
 
     def load(self, rows: list[KnownActor]) -> None:
@@ -23,6 +24,13 @@ class ActorRegistry:
 
     def rows(self) -> list[KnownActor]:
         return list(self._known.values())
+
+    def take_changed(self) -> list[KnownActor]:
+        """Rows added or updated since the last call: a long-lived Dask worker hands back only these
+        after each shard, so what it sends does not grow with everything it has seen."""
+        rows = [self._known[key] for key in sorted(self._changed)]
+        self._changed.clear()
+        return rows
 
     def get(self, name: str) -> KnownActor | None:
         return self._known.get(lx.fold(name))
@@ -40,5 +48,7 @@ class ActorRegistry:
                 known.documents += 1
                 known.country = known.country or actor.country
                 known.sector = known.sector or actor.sector
+                self._changed.add(key)
             elif actor.country and actor.sector and (actor.kind == "ORG" or len(actor.name.split()) >= 2):
                 self._known[key] = KnownActor(key, actor.name, actor.country, actor.sector, actor.kind)
+                self._changed.add(key)

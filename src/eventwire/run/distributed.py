@@ -41,7 +41,7 @@ class ShardResult:
     rejects: list[Reject] = field(default_factory=list)
     unchanged: int = 0
     files: list[str] = field(default_factory=list)
-    known_actors: list = field(default_factory=list)  # the worker's actor registry after the shard
+    known_actors: list = field(default_factory=list)  # registry rows the worker added or changed in this shard
 
 
 def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
@@ -172,7 +172,7 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
             analyse()
     analyse()
     write()
-    result.known_actors = learnt_actors(stages)
+    result.known_actors = learnt_actors(stages, changed_only=True)
     return result
 
 

@@ -52,6 +52,10 @@ def build_stages(model: str | None = None, known_actors: list | None = None) -> 
     return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage()]
 
 
-def known_actors(stages: list[Stage]) -> list:
-    """What the knowledge stage has learnt about actors, to be saved with the run."""
-    return next((s.registry.rows() for s in stages if hasattr(s, "registry")), [])
+def known_actors(stages: list[Stage], changed_only: bool = False) -> list:
+    """What the knowledge stage has learnt about actors, to be saved with the run
+    (`changed_only`: what changed since the last such call)."""
+    registry = next((s.registry for s in stages if hasattr(s, "registry")), None)
+    if registry is None:
+        return []
+    return registry.take_changed() if changed_only else registry.rows()
