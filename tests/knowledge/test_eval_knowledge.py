@@ -24,12 +24,10 @@ def test_bbc_quotes_and_speakers(shared):
 
 @pytest.mark.slow
 def test_bbc_quotes_on_the_untuned_heldout_set(shared):
+    """Held-out 2 was never used to develop rules; its floor sits just under P 0.857 / R 0.874, measured once the
+    issue #4 rules were frozen. Short of the 0.90 precision target: a floor against regressions, not a claim."""
     heldout2 = ev.quotes(shared / "corpora" / "bbc", ev.HELDOUT2)
-    assert heldout2["precision"] >= HELDOUT2_FLOOR[0] and heldout2["recall"] >= HELDOUT2_FLOOR[1]
-
-
-#: Just under the figures measured when the issue #4 rules were frozen (see `eventwire eval knowledge`).
-HELDOUT2_FLOOR = (0.0, 0.0)
+    assert heldout2["precision"] >= 0.85 and heldout2["recall"] >= 0.86
 
 
 @pytest.mark.slow
