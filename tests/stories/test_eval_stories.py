@@ -32,3 +32,10 @@ def test_uci_held_out_half_and_time_blind_floors(shared):
 def test_clustering_cost_per_article_does_not_grow_with_the_corpus():
     small, large = eval_speed((5_000, 20_000))["runs"]
     assert large["seconds_per_10k"] < 2.5 * small["seconds_per_10k"]
+
+
+@pytest.mark.slow
+def test_uci_clustering_in_time_ordered_batches_matches_one_pass(shared):
+    """Incremental: four `update` calls, each joining the stories stored by the earlier ones (measured 0.886)."""
+    path = shared / "eval" / "stories" / "uci-news-aggregator-sample.csv"
+    assert eval_clustering(path, batches=4)["f1"] >= 0.86

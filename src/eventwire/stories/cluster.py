@@ -210,7 +210,7 @@ class Clusterer:
     def _unsettled(self, quiet_before: datetime | None = None) -> list[StoryState]:
         stories = [self.stories[sid] for sid in self._open if sid in self.stories]
         return sorted((s for s in stories if quiet_before is None or self._quiet(s) < quiet_before),
-                      key=lambda s: (s.n, s.first))
+                      key=lambda s: (s.n, s.first, s.id))
 
     def _fold(self, stories: list[StoryState], threshold: float) -> None:
         for story in stories:
