@@ -50,6 +50,7 @@ class Actor(_Record):
     mentions: list[Span] = field(default_factory=list)
     start: int | None = None  # first mention
     end: int | None = None
+    country_inferred: bool = False  # country taken from the document's main country, not from the actor's own words
 
 
 @dataclass

@@ -255,3 +255,8 @@ def test_demonstrating_a_product_is_no_protest(code):
 def test_conjoined_nationalities_in_one_phrase_are_counterparts(code_in_context):
     [event] = live(code_in_context("Egypt hosted talks between Israeli and Palestinian negotiators."), "CONSULT")
     assert (country(event.source), country(event.target)) == ("ISR", "PSE")
+
+
+def test_police_belong_to_where_they_act_not_to_whom_they_arrest(code_in_context):
+    [event] = live(code_in_context("Police arrested two Iraqi nationals in Kuwait City."), "COERCE")
+    assert (country(event.source), country(event.target)) == ("KWT", "IRQ")

@@ -58,3 +58,11 @@ def test_armed_groups_and_igos_named_without_a_country(phrase, country, sector):
 
 def test_retired_country_codes_come_out_as_plover_codes():
     assert resolve_phrase("Belgrade") == ("SRB", "GOV")  # not SCG, Serbia and Montenegro
+
+
+def test_a_country_guessed_from_the_document_is_marked_inferred(annotate):
+    document = annotate("Kenyan officials met on Monday. Police said the talks went well.")
+    police = next(a for a in document.actors if a.name.lower() == "police")
+    assert police.country == "KEN" and police.country_inferred
+    kenyan = next(a for a in document.actors if "Kenyan" in a.name)
+    assert not kenyan.country_inferred

@@ -192,11 +192,14 @@ class Coder:
     def _lookup(self, span, document: Document) -> tuple[str | None, str | None]:
         if self.actor_at is not None:
             actor = self.actor_at(document, span.start_char, span.end_char)
-            if actor is not None and actor.country and not _encloses(actor, span):
+            stated = actor is not None and actor.country and not getattr(actor, "country_inferred", False)
+            if stated and not _encloses(actor, span):
                 return actor.country, actor.sector
             own = self.resolve(span.text)
-            if actor is not None and actor.country and not own[0]:
+            if stated and not own[0]:
                 return actor.country, actor.sector
+            if actor is not None and not own[1]:  # a document-level guess yields to the sentence's evidence
+                return own[0], actor.sector
             return own
         return self.resolve(span.text)
 

@@ -427,6 +427,7 @@ def _fill_home_country(actors: list[Actor]) -> None:
     for a in actors:
         if a.country is None and a.kind in ("PERSON", "GROUP", "ORG") and a.sector in _STATE_SECTORS:
             a.country = home
+            a.country_inferred = True
 
 
 def _group_key(m: _Mention, full_names: dict[str, tuple], doc) -> tuple | None:
