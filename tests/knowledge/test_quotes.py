@@ -143,3 +143,28 @@ def test_a_report_given_after_its_clause_sets_the_next_speaker(annotate):
     doc = annotate('Mr Tamimi said: "She is demonising our whole community here." The law was not aimed at one '
                    'community, the Home Office spokesman said.\n\n"What is happening is that those powers are used on suspects."')
     assert _direct(doc)[-1] == "Home Office spokesman"
+
+
+def test_a_possessive_role_description_is_the_person_named_before(annotate):
+    doc = annotate('Plaid Cymru\'s Helen Mary Jones has demanded answers from ministers.\n\n'
+                   'The nationalist party\'s assembly leader argued that the decision was rushed. '
+                   'She said: "We need to see every paper that was put before the minister."')
+    assert [q.speaker for q in doc.quotes if q.direct] == ["Helen Mary Jones"]
+
+
+def test_a_passive_subject_never_speaks_and_the_reporter_does(annotate):
+    doc = annotate('The council spokeswoman said the plan was approved by a senior planning officer '
+                   '"after a full consultation with local residents".')
+    speakers = [q.speaker for q in doc.quotes if q.direct]
+    assert speakers and "plan" not in (speakers[0] or "") and speakers[0].endswith("spokeswoman")
+
+
+def test_a_passive_agent_outside_any_report_is_the_speaker(annotate):
+    doc = annotate('The new rules were described by Michael Howard as "a recipe for chaos in every school".')
+    assert [q.speaker for q in doc.quotes if q.direct] == ["Michael Howard"]
+
+
+def test_a_verb_after_but_belongs_to_the_next_clause(annotate):
+    doc = annotate('Gordon Brown said the budget was "fair to every family in the land" but Oliver Letwin '
+                   'called it a con.')
+    assert [q.speaker for q in doc.quotes if q.direct] == ["Gordon Brown"]

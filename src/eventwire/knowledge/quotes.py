@@ -175,6 +175,9 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
 _SENTENCE_END = re.compile(r"[.!?][\"”')]?\s")
 
 
+_NEW_CLAUSE = re.compile(r"[\"”']\s+(?:but|and|while|whereas|although)\b|;")
+
+
 def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side: str) -> list:
     """Speech verbs outside quotes in the sentence where a quotation opens (side='left') or closes ('right')."""
     pos = start - 1 if side == "left" else min(end, len(doc_text(doc)) - 1)
@@ -195,7 +198,8 @@ def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side:
         heads = {a.i for a in inner[0].ancestors} if inner is not None and len(inner) else set()
         return [v for v in verbs if v.i in heads] + [v for v in verbs if v.i not in heads]
     toks = [t for t in sent if t.idx >= end and not _inside(t.idx, quoted)]
-    toks = [t for t in toks if "\n" not in doc_text(doc)[end:t.idx]]
+    # not a verb of the next clause: '... left "without a stain on his character" but Tory Dominic Grieve branded'
+    toks = [t for t in toks if "\n" not in doc_text(doc)[end:t.idx] and not _NEW_CLAUSE.search(doc_text(doc), end, t.idx)]
     return [t for t in toks if _is_frame_verb(t)]
 
 
@@ -304,6 +308,10 @@ def _name_for(ctx: _Context, tok, previous: Speaker | None) -> Speaker:
             person = _last_person(ctx, tok.idx, previous, title=tok)
         if person is not None and person.name:
             return person
+    elif _role_description(tok):
+        person = _titled_person(ctx, tok) or _last_person(ctx, tok.idx, previous, title=tok)
+        if person is not None and person.name:
+            return Speaker(person.name, start, end)
     lemma = tok.lemma_.lower()
     person = lemma in _PERSON_ROLES and tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON"
     if named_role is not None:
@@ -352,6 +360,24 @@ def _anaphoric_title(tok) -> bool:
     if any(c.dep_ == "prep" for c in tok.children) or any(c.dep_ == "appos" for c in tok.children):
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _role_description(tok) -> bool:
+    """A definite description of a title holder that the article named before ('The Scottish National Party's
+    parliamentary leader argued' after 'The SNP's Nicola Sturgeon'; 'The former UN commissioner for human rights and
+    Irish president told' after 'Mary Robinson has said'): a title made definite by a possessor ('the party's', 'the
+    SNP's') or by 'the' with 'for'/'of' after it. Newswire introduces people by name first and describes them after;
+    a spokesman's organisation ('the spokesman for X') stays a described speaker."""
+    if tok.lemma_.lower() not in _ANAPHORIC_TITLES or tok.tag_ not in ("NN", "NNP") \
+            or any(c.dep_ == "appos" for c in tok.children):
+        return False
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss.lower_ not in ("his", "her", "their", "its", "my", "our", "your") \
+            and poss.left_edge.lower_ == "the" or poss.ent_type_ in ("ORG", "NORP")
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    return bool(preps) and all(c.lower_ in ("for", "of") for c in preps) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _role_name(tok, doc, start: int, end: int) -> str:
@@ -542,6 +568,33 @@ def _titled_person(ctx: _Context, tok) -> Speaker | None:
 _ADDRESSEE_VERBS = {"tell", "ask", "urge", "warn", "brief", "call"}
 
 
+def _agent(verb):
+    """The 'by' agent of a passive verb ('was agreed by a psychiatric adviser'): who did it."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _reporter(verb):
+    """The speech verb whose report a clause is part of ('The spokeswoman said the recommendation was agreed by ...'):
+    the quotation inside is the reporter's words, not the words of someone in the reported clause."""
+    for anc in verb.ancestors:
+        if _is_speech_verb(anc) and _subject(anc) is not None:
+            return anc
+    return None
+
+
+def _reporting_subject(verb, subj):
+    """'The Tories said ... in what they describe as a "..."': a plural pronoun inside someone's report is the
+    reporter (the antecedent c-commands it), not whoever spoke last."""
+    if subj.lower_ not in ("they", "we") or subj.pos_ != "PRON":
+        return subj
+    reporter = _reporter(verb)
+    outer = _subject(reporter) if reporter is not None else None
+    return outer if outer is not None and outer.pos_ != "PRON" else subj
+
+
 def _attribute(ctx: _Context, chain: list[Segment], previous: Speaker | None) -> Speaker | None:
     first, last = chain[0], chain[-1]
     doc, quoted = ctx.doc, ctx.quoted
@@ -553,7 +606,12 @@ def _attribute(ctx: _Context, chain: list[Segment], previous: Speaker | None) ->
         subj = _subject(verb)
         if subj is None or subj.dep_ == "nsubjpass" and verb.lemma_.lower() in _ADDRESSEE_VERBS:
             continue  # the nearest verb names nobody ("so-called", "she was told"): the next one may
-        return _name_for(ctx, subj, previous)
+        if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
+            agent = _agent(verb)
+            if agent is not None and _reporter(verb) is None:
+                return _name_for(ctx, agent, previous)
+            continue  # 'the recommendation was agreed by an adviser': the thing agreed never speaks
+        return _name_for(ctx, _reporting_subject(verb, subj), previous)
     source = _according_to(doc, first.start, last.end, quoted)
     if source is not None:
         return _name_for(ctx, source, previous)
