@@ -198,8 +198,8 @@ class Coder:
             own = self.resolve(span.text)
             if stated and not own[0]:
                 return actor.country, actor.sector
-            if actor is not None and not own[1]:  # a document-level guess yields to the sentence's evidence
-                return own[0], actor.sector
+            if actor is not None and actor.country and not own[1]:
+                return own[0], actor.sector  # a document-level guess yields to the sentence's evidence
             return own
         return self.resolve(span.text)
 
