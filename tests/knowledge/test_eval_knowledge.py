@@ -41,6 +41,8 @@ def test_speaker_matching_rule():
     assert ev.same_speaker("Hewitt", "Patricia Hewitt")
     assert ev.same_speaker("QCA", "Qualifications and Curriculum Authority")
     assert not ev.same_speaker("Tony Blair", "Mr Blair's official spokesman")
+    assert ev.same_speaker("Conservative Party", "Tories")
+    assert not ev.same_speaker("Labour Party", "Tories")
 
 
 def test_held_out_sets_pool_by_counts_not_by_averaging_ratios():

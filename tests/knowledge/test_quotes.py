@@ -168,3 +168,14 @@ def test_a_verb_after_but_belongs_to_the_next_clause(annotate):
     doc = annotate('Gordon Brown said the budget was "fair to every family in the land" but Oliver Letwin '
                    'called it a con.')
     assert [q.speaker for q in doc.quotes if q.direct] == ["Gordon Brown"]
+
+
+def test_a_quoted_slogan_is_not_speech(annotate):
+    doc = annotate('Mr Milburn said the party\'s slogan would be "Forward together, not back to the past".')
+    assert [q for q in doc.quotes if q.direct] == []
+
+
+def test_a_message_paraphrased_as_it_is_not_anyones_speech(annotate):
+    doc = annotate('The plan was cautious and modest. At its simplest, it is saying: "Trust us with the economy '
+                   'for five more years."')
+    assert [q for q in doc.quotes if q.direct] == []

@@ -659,7 +659,8 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
                 speaker = _last_person(ctx, chain[0].start, previous) if ctx is not None else previous
             words = sum(word_count(text[s.start:s.end]) for s in chain)
             # inside a sentence, quote marks nobody is said to have spoken are a citation or a title, not speech
-            if words >= MIN_QUOTE_WORDS and (speaker is not None or opens_sentence) and not _title_case(text, chain):
+            if words >= MIN_QUOTE_WORDS and (speaker is not None or opens_sentence) and not _title_case(text, chain) \
+                    and not _named_text(ctx, chain) and not _faceless(ctx, speaker):
                 for seg in chain:
                     out.append(_quote(text, seg.start, seg.end, speaker, True))
             # a short quote ("very important", Mr Howard said) is not emitted, but it does say who speaks next
@@ -705,6 +706,36 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether the quotation begins a sentence or paragraph (its mark follows a full stop, a colon or a line break)."""
     before = text[max(0, start - 4):start - 1].rstrip(" \u00a0")
     return not before or before[-1] in ".!?:\n\"”'"
+
+
+#: Nouns whose quoted value is a text on display, not anyone's speech: 'Labour's slogan would be "..."'.
+_TEXT_NOUNS = {"slogan", "motto", "headline", "catchphrase", "banner", "poster", "title", "question", "caption"}
+
+
+def _named_text(ctx: _Context | None, chain: list[Segment]) -> bool:
+    """Whether the quotation is what a slogan, headline or title is ('its slogan would be "..."'): a quoted text."""
+    if ctx is None:
+        return False
+    inner = ctx.doc.char_span(chain[0].start, min(chain[0].start + 1, len(ctx.document.text)), alignment_mode="expand")
+    if inner is None or not len(inner):
+        return False
+    for verb in inner[0].ancestors:  # up to the verb that reports it, if any
+        if _is_speech_verb(verb):
+            return False
+        if verb.lemma_.lower() == "be" and any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in _TEXT_NOUNS
+                                               for c in verb.children):
+            return True
+    return False
+
+
+def _faceless(ctx: _Context | None, speaker: Speaker | None) -> bool:
+    """'At its simplest, it is saying: "..."' with no organisation for 'it' to be: a writer's paraphrase of what a
+    message or plan says, in the present tense, not a statement someone made ('In a statement, it said')."""
+    if ctx is None or speaker is None or speaker.name is not None or speaker.start is None \
+            or ctx.document.text[speaker.start:speaker.end].lower() not in ("it", "this"):
+        return False
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].head.tag_ in ("VBZ", "VBG", "VBP")
 
 
 def _title_case(text: str, chain: list[Segment]) -> bool:
