@@ -23,11 +23,18 @@ def test_bbc_quotes_and_speakers(shared):
 
 
 @pytest.mark.slow
-def test_bbc_quotes_on_the_untuned_heldout_set(shared):
-    """Held-out 2 was never used to develop rules; its floor sits just under P 0.857 / R 0.874, measured once the
-    issue #4 rules were frozen. Short of the 0.90 precision target: a floor against regressions, not a claim."""
+def test_bbc_quotes_on_the_second_heldout_set(shared):
+    """Held-out 2 measured P 0.857 / R 0.874 untuned (round 1); round 2 developed on it (P 0.981 / R 0.981)."""
     heldout2 = ev.quotes(shared / "corpora" / "bbc", ev.HELDOUT2)
-    assert heldout2["precision"] >= 0.85 and heldout2["recall"] >= 0.86
+    assert heldout2["precision"] >= 0.97 and heldout2["recall"] >= 0.97
+
+
+@pytest.mark.slow
+def test_bbc_quotes_on_the_untuned_heldout_set(shared):
+    """Held-out 3 was never used to develop rules; its floor sits just under P 0.936 / R 0.919, measured once the
+    round-2 rules were frozen: a floor against regressions."""
+    heldout3 = ev.quotes(shared / "corpora" / "bbc", ev.HELDOUT3)
+    assert heldout3["precision"] >= 0.93 and heldout3["recall"] >= 0.91
 
 
 @pytest.mark.slow
