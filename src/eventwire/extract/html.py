@@ -178,13 +178,18 @@ def _dom(page: str):
     """The page in resiliparse's C++ DOM (lexbor): main-content text and author elements come from it."""
     from resiliparse.parse.html import HTMLTree
 
-    return HTMLTree.parse(page)
+    try:
+        return HTMLTree.parse(page)
+    except (ValueError, UnicodeError):
+        return None
 
 
 def _resiliparse(dom) -> str:
     """Resiliparse's main-content text: a second opinion at a tenth of trafilatura's cost."""
     from resiliparse.extract.html2text import extract_plain_text
 
+    if dom is None:
+        return ""
     try:
         return extract_plain_text(dom, main_content=True, preserve_formatting=True, list_bullets=False,
                                   alt_texts=False, links=False, form_fields=False, noscript=False)
