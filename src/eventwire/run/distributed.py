@@ -78,20 +78,8 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
             loading, client_cpu = 0.0, time.process_time()
             store.con.execute("SET threads = 1")  # loading parts must not take cores from the workers
             for future in as_completed(futures):
-                result: ShardResult = future.result()
                 load_started = time.perf_counter()
-                store.save_known_actors(result.known_actors)
-                summary.files.update(result.files)
-                summary.unchanged += result.unchanged
-                for part in result.parts:
-                    summary.new += store.insert_parquet(part)
-                    shutil.rmtree(part, ignore_errors=True)
-                if result.rejects:
-                    store.reject(result.rejects)
-                    summary.rejected += len(result.rejects)
-                    for r in result.rejects:
-                        if on_reject:
-                            on_reject(r)
+                _absorb(store, future.result(), summary, on_reject)
                 loading += time.perf_counter() - load_started
                 if progress:
                     progress(summary)
@@ -117,6 +105,22 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
     summary.seconds = time.perf_counter() - started
     summary.phases["other"] = summary.seconds - sum(v for k, v in summary.phases.items() if "during" not in k)
     return summary
+
+
+def _absorb(store: Store, result: ShardResult, summary, on_reject: Callable[[Reject], None] | None) -> None:
+    """Load a finished shard's parts, actors and rejects into the database (one writer: the client)."""
+    store.save_known_actors(result.known_actors)
+    summary.files.update(result.files)
+    summary.unchanged += result.unchanged
+    for part in result.parts:
+        summary.new += store.insert_parquet(part)
+        shutil.rmtree(part, ignore_errors=True)
+    if result.rejects:
+        store.reject(result.rejects)
+        summary.rejected += len(result.rejects)
+        for reject in result.rejects:
+            if on_reject:
+                on_reject(reject)
 
 
 def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
