@@ -20,7 +20,8 @@ def fake_embed(title: str) -> list[float]:
     return list(_TOPICS["fed" if "fed" in title.lower() or "plosser" in title.lower() else "weather"])
 
 
-PARAPHRASES = ["Fed official says weak data caused by weather", "Fed's Plosser sees high bar for change in pace of tapering"]
+PARAPHRASES = ["Fed official says weak data caused by weather",
+               "Fed's Plosser sees high bar for change in pace of tapering"]
 
 
 def _place(clusterer: Clusterer, titles: list[str]) -> set[str]:

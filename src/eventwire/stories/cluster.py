@@ -140,7 +140,9 @@ class StoryState:
     embedding: list[float] | None = None  # sum of the members' unit headline embeddings, when on
 
     def embedding_norm(self) -> float:
-        return math.sqrt(sum(v * v for v in self.embedding)) or 1.0 if self.embedding else 1.0
+        if not self.embedding:
+            return 1.0
+        return math.sqrt(sum(v * v for v in self.embedding)) or 1.0
 
     def __post_init__(self):
         if self.active is None:
