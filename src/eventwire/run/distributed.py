@@ -142,8 +142,12 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
         """Run the stages on the batch and keep only its rows (not the spaCy Docs)."""
         nonlocal batch, held
         if batch:
-            for stage in stages:
-                stage(batch)
+            # spaCy keeps every string it meets; inside a memory zone, the batch's own strings go when it is done.
+            with _spacy(stages).memory_zone():
+                for stage in stages:
+                    stage(batch)
+                for work in batch:
+                    work.doc = None
             for table, values in table_rows([(w.source, w.document, w.engine) for w in batch]).items():
                 rows.setdefault(table, []).extend(values)
             rows.setdefault("doc_signatures", []).extend(signature_row(w.document.id, w.document.text) for w in batch)
@@ -202,6 +206,11 @@ def _worker_stages(model: str | None, known_actors: list) -> list:
     if model not in _STAGES:
         _STAGES[model] = build_stages(model, known_actors)
     return _STAGES[model]
+
+
+def _spacy(stages: list):
+    """The spaCy pipeline of the NLP stage."""
+    return next(s.nlp.nlp for s in stages if getattr(s, "name", "") == "nlp")
 
 
 def _close(client, cluster) -> None:
