@@ -33,6 +33,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def words(text: str) -> list[str]:
+    if text.isascii():
+        return _WORD.findall(text.lower())
     folded = unicodedata.normalize("NFKD", text.lower())
     return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
 
