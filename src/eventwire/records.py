@@ -222,6 +222,10 @@ class Story(_Record):
     terms: dict[str, float]  # centroid (top terms, summed unit vectors) used to place new articles
     actors: list[str]  # most mentioned actors and places, normalised
     storyline_id: str | None = None
+    # clusterer state, so that a later `stories.update` places articles as one run over both batches would
+    active: str | None = None  # running mean time of the story's recent articles
+    spread_hours: float | None = None  # their running mean distance from `active`
+    embedding: list[float] | None = None  # sum of the members' unit headline embeddings (optional extra)
 
 
 @dataclass

@@ -33,6 +33,7 @@ def update(con) -> dict:
     """Assign every unassigned article; returns counts of what this call added or changed."""
     for statement in ddl():
         con.execute(statement)
+    _add_columns(con)
     con.execute("BEGIN TRANSACTION")
     try:
         counts = _update(con)
@@ -41,6 +42,16 @@ def update(con) -> dict:
         con.execute("ROLLBACK")
         raise
     return counts
+
+
+def _add_columns(con) -> None:
+    """Columns added to the stories' records since a database was made (CREATE IF NOT EXISTS keeps old tables)."""
+    for table in OWN_TABLES:
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        for name, sql in TABLES[table][0]:
+            if name not in have:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql}')
 
 
 def _update(con) -> dict:
@@ -128,7 +139,8 @@ def _country_of(name: str) -> str | None:
 def _cluster(con, articles, copies, names):
     start = min(_when(a.when) for a in articles) - timedelta(days=Clusterer().window.days + 1)
     live = [_state(r) for r in con.execute(
-        "SELECT id, terms, num_articles + num_copies, first_date, last_date, title FROM stories "
+        "SELECT id, terms, num_articles + num_copies, first_date, last_date, title, active, spread_hours, embedding "
+        "FROM stories "
         "WHERE last_date >= ? ORDER BY id", [start.isoformat()]).fetchall()]
     df = dict(con.execute("SELECT term, df FROM story_terms").fetchall())
     clusterer = Clusterer(live, df=df, n_docs=df.pop("", 0))
@@ -156,9 +168,11 @@ def _cluster(con, articles, copies, names):
 
 
 def _state(row) -> StoryState:
-    sid, terms, n, first, last, title = row
+    """A stored story as the clusterer left it (stories stored before `active` was kept start from `last`)."""
+    sid, terms, n, first, last, title, active, spread, embedding = row
     return StoryState(sid, json.loads(terms) if isinstance(terms, str) else dict(terms or {}), n,
-                      _when(first), _when(last), title)
+                      _when(first), _when(last), title, active=parse_when(active),
+                      spread=timedelta(hours=spread or 0.0), embedding=_json(embedding) or None)
 
 
 def _write_terms(con, bags, originals, clusterer) -> None:
@@ -190,15 +204,22 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer) -> None:
     old_lines = dict(con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT unnest(?))",
                                  [story_ids]).fetchall())
     actors = _story_actors(con, story_ids)
-    stored_terms = {r[0]: _json(r[1]) for r in con.execute(
-        "SELECT id, terms FROM stories WHERE id IN (SELECT unnest(?))", [story_ids]).fetchall()}
+    stored = {r[0]: r[1:] for r in con.execute(
+        "SELECT id, terms, active, spread_hours, embedding FROM stories WHERE id IN (SELECT unnest(?))",
+        [story_ids]).fetchall()}
     rows = []
     for sid, n, sources, n_copies, first, last, title in stats:
         state = clusterer.stories.get(sid)
-        terms = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[:120]) if state else \
-            stored_terms.get(sid) or {}
+        if state:
+            terms = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[:120])
+            kept = (state.active.isoformat(timespec="seconds"), state.spread.total_seconds() / 3600,
+                    [round(v, 6) for v in state.embedding] if state.embedding else None)
+        else:
+            terms, *kept = stored.get(sid) or ({}, None, None, None)
+            terms = _json(terms) or {}
+            kept[2] = _json(kept[2])
         story = Story(sid, title, first, last, n, sources, n_copies, {t: round(v, 4) for t, v in terms.items()},
-                      actors.get(sid, []), old_lines.get(sid))
+                      actors.get(sid, []), old_lines.get(sid), *kept)
         rows.append(_row("stories", story.to_dict()))
     _upsert(con, "stories", rows)
 
