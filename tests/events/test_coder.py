@@ -260,3 +260,59 @@ def test_conjoined_nationalities_in_one_phrase_are_counterparts(code_in_context)
 def test_police_belong_to_where_they_act_not_to_whom_they_arrest(code_in_context):
     [event] = live(code_in_context("Police arrested two Iraqi nationals in Kuwait City."), "COERCE")
     assert (country(event.source), country(event.target)) == ("KWT", "IRQ")
+
+
+# --- target finding and target-country inheritance -----------------------------------------------------
+
+
+def test_unnamed_victims_take_the_country_of_the_place(code_in_context):
+    [event] = live(code_in_context("Ethiopian soldiers killed five civilians in Mogadishu."), "ASSAULT")
+    assert event.target["name"].endswith("civilians")  # the object, not the town it happened in
+    assert country(event.target) == "SOM" and event.target.get("country_inferred")
+
+
+def test_target_phrase_comes_before_a_country_named_later_in_the_clause(code_in_context):
+    [event] = live(code_in_context("Police in Dhaka arrested twenty opposition activists ahead of the Indian "
+                                   "minister's visit."), "COERCE")
+    assert "activists" in event.target["name"] and country(event.target) == "BGD"
+
+
+def test_a_later_named_country_still_serves_when_nothing_places_the_target(code):
+    [event] = live(code("Government troops attacked rebels together with Tamil Tiger guerrillas."), "ASSAULT")
+    assert country(event.target) == "LKA"
+
+
+def test_people_outside_the_lexicon_are_still_the_target(code):
+    [event] = live(code("Ugandan rebels abducted 40 schoolchildren."), "ASSAULT")
+    assert event.target is not None and country(event.target) == "UGA"  # a domestic event
+
+
+def test_a_shelled_place_with_no_known_name_stands_for_the_attackers_country(code):
+    [event] = live(code("The Bosnian Serb army shelled the Muslim enclave of Zvornikgrad."), "ASSAULT")
+    assert country(event.target) == "BIH"
+
+
+def test_a_purpose_clause_of_a_protest_is_aimed_where_the_act_was(code):
+    events = live(code("Demonstrators hurled stones at the Chinese embassy in Hanoi to protest the seizure of a boat."),
+                  "PROTEST")
+    assert events and country(events[0].target) == "CHN"
+
+
+def test_a_trailing_speaker_complains_about_the_fronted_clause(code):
+    events = code("Turkish authorities are failing to protect the rights of Kurdish journalists, "
+                  "a human rights group protested on Tuesday.")
+    [event] = live(events, "ACCUSE")
+    assert country(event.source) == "NGO" and country(event.target) == "TUR"
+
+
+def test_a_nationality_makes_an_attacked_object_concrete(code):
+    [event] = live(code("Iranian gunboats attacked a Norwegian tanker in the Gulf."), "ASSAULT")
+    assert (country(event.source), country(event.target)) == ("IRN", "NOR")
+    assert not live(code("The minister attacked the French plan as unworkable."), "ASSAULT")
+
+
+def test_a_guessed_target_country_does_not_make_an_event_the_lead(code_in_context):
+    from eventwire.eval.events import primary
+
+    events = code_in_context("Students staged a protest in Sylhet city against the attack on a student by a teacher.")
+    assert primary(events).plover == "PROTEST"

@@ -66,3 +66,26 @@ def test_a_country_guessed_from_the_document_is_marked_inferred(annotate):
     assert police.country == "KEN" and police.country_inferred
     kenyan = next(a for a in document.actors if "Kenyan" in a.name)
     assert not kenyan.country_inferred
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("U.S.-backed Afghan government", "AFG"),     # the backer is not the nationality
+    ("Kenyan-born British journalist", "GBR"),
+    ("Iranian-backed Hezbollah guerrillas", "LBN"),
+    ("a French-led force", "FRA"),               # nothing else named: the hyphenated country stays
+    ("Pro-Syrian Lebanese militia", "LBN"),      # a stance, whatever the case
+])
+def test_a_hyphenated_backer_or_birthplace_is_not_the_nationality(phrase, country):
+    assert resolve_phrase(phrase)[0] == country
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("the Contras", "NIC"), ("Kosovo Liberation Army", "KOS"), ("ITAR-Tass", "RUS"), ("Basque separatists", "ESP"),
+    ("Zaire", "COD"), ("Milosevic", "SRB"), ("King Hussein", "JOR"), ("Saddam Hussein", "IRQ"),
+])
+def test_newswire_names_of_the_1980s_to_2000s_resolve(phrase, country):
+    assert resolve_phrase(phrase)[0] == country
+
+
+def test_a_surname_that_is_also_a_common_word_is_not_a_leader():
+    assert resolve_phrase("Major")[0] is None and resolve_phrase("Sen.")[0] is None

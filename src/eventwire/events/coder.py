@@ -17,8 +17,11 @@ One pass per sentence:
    actor is a REJECT, "no one is discussing" is no event at all;
 5. countries, strongest first: the phrase's own words or the document's actor it names, a place inside the
    phrase ("a missionary from Calgary"), for an ethnic group the place it lives in, for protesters the place
-   they protest in, for an unqualified state institution the sentence's one country, and last the other
-   side's country; every inferred country is marked `country_inferred`.
+   they protest in, for an unqualified state institution the sentence's one country, for other unnamed
+   people (and for what a violent act hit) the event's place, then a country named later in the clause,
+   and last the other side's country; every inferred country is marked `country_inferred`. A target is
+   the role's own phrase when it names anyone ("arrested twenty activists"), even before a country named
+   further on, and people the lexicons do not know are still the target ("abducted 40 schoolchildren").
 Every decision reads the parse and the lexicon files; nothing here knows a particular sentence.
 The steps live in `triggers`, `roles`, `modality` and `evidence`, over the parse helpers in `parse`.
 """
@@ -30,9 +33,9 @@ from typing import Any
 
 from eventwire.events import lexicon as lx
 from eventwire.events.evidence import (
-    NOT_ACTORS, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence, domestic,
-    has_class, has_identity, is_ethnic, is_figurative, locals_protest, location, place_country, residence,
-    resolve_date, sentence_contexts, sentence_country, sport_share, state_context,
+    GUESS, NOT_ACTORS, PLACED, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence,
+    domestic, has_class, has_identity, is_ethnic, is_figurative, locals_protest, location, place_country, placed,
+    residence, resolve_date, sentence_contexts, sentence_country, sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import lemmas, objects_of, sentences, verb_like_root
@@ -105,7 +108,8 @@ class Coder:
         source = self.actor(hit.source, document, doc)
         if not has_identity(source) and hit.source_fallback:
             source = self.actor(hit.source_fallback, document, doc) or source
-        target = self.actor(_outside(hit.target, source), document, doc, places=code.quad_class == 4)
+        target = self.actor(_outside(hit.target, source), document, doc, places=code.quad_class == 4,
+                            harmed=code.quad_class == 4, own_first=True)
         if hit.nominal and hit.role != "light":
             needed = target if hit.noun_role == "patient" else source
             if not has_identity(needed):
@@ -121,33 +125,51 @@ class Coder:
             country = sentence_country(document, sent, place)
             state_context(source, country)
             state_context(target, country)
+        placed(target, place)
+        if code.quad_class == 4:
+            placed(source, place)
+        target = _later_named(target)
         source, target = domestic(source, target)
         if not (has_identity(source) or has_identity(target)) and not _material(code):
             return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
         context = list(code.context)
         context += [c for c in sentence_contexts(sent) + hit.aux if c not in context]
         trig = hit.trigger
+        score = confidence(hit, source, target)
+        for actor in (source, target):
+            if actor is not None:
+                actor.pop(GUESS, None)
+                actor.pop(PLACED, None)
         return Event(
             plover=code.plover, cameo=hit.cameo, goldstein=code.goldstein, quad_class=code.quad_class,
             mode=code.mode, negated=hit.negated, source=source, target=target,
             date=resolve_date(sent.text, document.date), location=place,
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
-            confidence=confidence(hit, source, target), context=context, hypothetical=hit.hypothetical,
+            confidence=score, context=context, hypothetical=hit.hypothetical,
             verb=Span(trig.idx, trig.idx + len(trig.text), trig.text),
         )
 
-    def actor(self, candidates: list, document: Document, doc, places: bool = False) -> dict[str, Any] | None:
+    def actor(self, candidates: list, document: Document, doc, places: bool = False,
+              harmed: bool = False, own_first: bool = False) -> dict[str, Any] | None:
         """The first candidate with a country, else the first with a sector ('a general strike' is MIL-less,
         'army reservists' has a sector but 'Iraq' after it has the country). With `places`, a town stands
         for its country, as CAMEO codes the target of an attack ('shelled Jericho'); a town one visits or
-        meets in is no actor."""
+        meets in is no actor.
+
+        With `own_first` (targets), the first candidate with a sector is kept even without a country, and a
+        later one's country waits under `_later` until the sentence's places have had their say: in
+        'police in Dhaka arrested activists ahead of the Indian minister's visit' the activists are the
+        target and Bangladeshi, not Indian."""
         fallback = None
         for tok in candidates:
             found = self._actor(tok, document, doc) or (self._place(tok, document) if places else None)
             if found is not None and found.get("country"):
+                if fallback is not None and own_first:
+                    fallback["_later"] = found
+                    return fallback
                 return found
             fallback = fallback or found
-        return fallback or _people(candidates)
+        return fallback or _people(candidates, harmed)
 
     def _actor(self, tok, document: Document, doc) -> dict[str, Any] | None:
         """The actor a role token names: the phrase, its possessor or of-phrase, or a pronoun's antecedent."""
@@ -204,14 +226,39 @@ class Coder:
         return self.resolve(span.text)
 
 
-def _people(candidates: list) -> dict[str, Any] | None:
-    """'released 20 political prisoners': people with no role word or country are still the ones acted on;
-    an actor without identity, which the other side's country may fill ('domestic')."""
+def _people(candidates: list, harmed: bool = False) -> dict[str, Any] | None:
+    """'released 20 political prisoners', 'abducted 40 schoolchildren', 'met Joe Bloggs': people with no role
+    word or country, or a named person the lexicons do not know, are still the ones acted on; with `harmed`
+    (material conflict) so is what was hit ('shelled the enclave', 'set fire to houses'), which stands for
+    whoever lives there. An actor without identity, whose country the event's place or the other side's
+    country may fill ('placed', 'domestic')."""
+    words = _unnamed_words(harmed)
     for tok in candidates:
-        if tok is not None and tok.pos_ == "NOUN" and any(l in lx.word_class("person") for l in lemmas(tok)):
-            span = tok.doc[tok.left_edge.i:tok.i + 1]
-            return {"name": span.text, "country": None, "sector": None, "start": span.start_char, "end": span.end_char}
+        if tok is None or tok.tag_ in ("PRP", "PRP$"):
+            continue
+        if (tok.pos_ == "NOUN" and any(l in words for l in lemmas(tok))) or tok.ent_type_ == "PERSON":
+            span = next(candidate_spans(tok))
+            found = {"name": span.text, "country": None, "sector": None, "start": span.start_char, "end": span.end_char}
+            if not any(l in lx.word_class("person") for l in lemmas(tok)):
+                found[GUESS] = True  # beyond the people the lexicon knows: weaker evidence for the event
+            return found
     return None
+
+
+def _later_named(target: dict | None) -> dict | None:
+    """The deferred later candidate of `actor(own_first=True)` when the first is still without a country."""
+    if target is None or "_later" not in target:
+        return target
+    later = target.pop("_later")
+    if not target.get("country"):
+        return later
+    target.pop(PLACED, None)  # a country was named for this role anyway: as good evidence as before
+    return target
+
+
+def _unnamed_words(harmed: bool) -> frozenset[str]:
+    words = lx.word_class("person") | lx.word_class("person_more") | lx.word_class("residents") | lx.word_class("group")
+    return words | lx.word_class("property") | lx.word_class("target") if harmed else words
 
 
 def _encloses(actor, span) -> bool:

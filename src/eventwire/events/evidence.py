@@ -59,8 +59,11 @@ def antecedent(tok, doc):
 
 def domestic(source, target):
     """An actor named without a country in an event whose other side has one is taken to share it
-    ('An Argentine judge ordered former president Carlos Menem'); marked `country_inferred`."""
+    ('An Argentine judge ordered former president Carlos Menem'); marked `country_inferred`. A source
+    takes no country that was itself only guessed for the target."""
     for one, other in ((target, source), (source, target)):
+        if other and (other.get(PLACED) or other.get(GUESS)) and one is source:
+            continue
         if one and other and not one.get("country") and other.get("country") not in (None, "IGO", "NGO", "IMG", "MNC"):
             one["country"] = other["country"]
             one["country_inferred"] = True
@@ -68,10 +71,15 @@ def domestic(source, target):
 
 
 def is_ethnic(tok) -> bool:
-    """'ethnic Albanians', 'the Albanian population', 'the Tamil minority': an ethnic group, whose
-    demonym names no nationality; CAMEO codes such a group to the country it lives in."""
-    return tok.lemma_.lower() in lx.word_class("residents") or any(
-        k.dep_ in ("amod", "compound") and k.lower_ == "ethnic" for k in tok.children)
+    """'ethnic Albanians', 'the Albanian population', 'the Tamil minority', 'a Kurdish editor': an ethnic
+    group, whose demonym names no nationality (a people living across borders never does); CAMEO codes
+    such a group to the country it lives in."""
+    across = lx.word_class("transnational")
+    mods = [k for k in tok.children if k.dep_ in ("amod", "compound")]
+    if tok.lemma_.lower() in lx.word_class("residents") or any(k.lower_ == "ethnic" for k in mods):
+        return True
+    stated = any(k.ent_type_ in ("NORP", "GPE") and k.lower_ not in across for k in mods)  # "Iraqi Kurds"
+    return not stated and (tok.lower_ in across or any(k.lower_ in across for k in mods))
 
 
 def locals_protest(source: dict | None, place: dict | None) -> None:
@@ -80,6 +88,23 @@ def locals_protest(source: dict | None, place: dict | None) -> None:
     if source and not source.get("country") and place and place.get("country"):
         source["country"] = place["country"]
         source["country_inferred"] = True
+
+
+#: Marks on the coder's working dicts, removed before the event is built: an actor found only by the weakest
+#: rule (people the lexicons do not know), and a country taken from the event's place.
+GUESS = "_guess"
+PLACED = "_placed"
+
+
+def placed(actor: dict | None, place: dict | None) -> None:
+    """An actor named without a country or state role is of the place where the event happens ('arrested
+    50 people in Lagos', 'killed 20 people in Baghdad', 'met opposition leaders in Harare'): CAMEO codes
+    unidentified people by location. Runs before 'domestic', whose guess (the other side's country)
+    is weaker: foreign troops act abroad. Marked `country_inferred`."""
+    if actor and not actor.get("country") and actor.get("sector") not in STATE_SECTORS and (place or {}).get("country"):
+        actor["country"] = place["country"]
+        actor["country_inferred"] = True
+        actor[PLACED] = True
 
 
 def residence(actor: dict | None, place: dict | None) -> None:
@@ -123,10 +148,28 @@ def has_identity(actor: dict | None) -> bool:
     return bool(actor and (actor.get("country") or actor.get("sector")))
 
 
+def _evident(actor, other) -> bool:
+    if not actor or not actor.get("country") or actor.get(GUESS):
+        return False
+    if actor.get(PLACED):  # as much as 'domestic' would have given from the other side's own country
+        other = other or {}
+        guessed = other.get(PLACED) or other.get(GUESS)
+        return other.get("country") not in (None, "IGO", "NGO", "IMG", "MNC") and not guessed
+    return True
+
+
+def _known(actor) -> bool:
+    if not actor or actor.get(GUESS):
+        return False
+    return bool(actor.get("sector")) if actor.get(PLACED) else has_identity(actor)
+
+
 def confidence(hit: Found, source, target) -> float:
     score = 0.45
-    score += 0.25 if source and source.get("country") else 0.1 if has_identity(source) else 0.0
-    score += 0.15 if target and target.get("country") else 0.05 if has_identity(target) else 0.0
+    # countries the coder only guessed (from the event's place, for people the lexicons do not know) add no
+    # evidence that this is the sentence's news beyond what the other side's country would have given
+    score += 0.25 if _evident(source, target) else 0.1 if _known(source) else 0.0
+    score += 0.15 if _evident(target, source) else 0.05 if _known(target) else 0.0
     score += 0.0 if hit.nominal and hit.role != "light" else 0.1
     score -= 0.2 if hit.hypothetical else 0.0
     score -= 0.3 if hit.negated else 0.0

@@ -142,7 +142,28 @@ def _reduced_passive(verb) -> bool:
         return False
     if pobjs(verb, ("by",)):
         return True
+    if trailing_report(verb):
+        return False
     return not any(k.dep_ == "prep" and k.lower_ in ("to", "against", "with", "for", "from") for k in verb.children)
+
+
+def trailing_report(verb) -> bool:
+    """'..., a human rights group protested here Wednesday': a speaker after a comma at the end of the
+    sentence, whose verb the parser hangs on the noun as a participle or on the clause as a modifier; it
+    has no object or addressee of its own, and it is no reduced passive."""
+    if verb.dep_ not in ("acl", "advcl", "conj") or verb.head.i >= verb.i:
+        return False
+    if verb.lemma_.lower() not in lx.word_class("say") | lx.word_class("complain"):
+        return False
+    if any(k.dep_ in ("dobj", "ccomp", "xcomp") or (k.dep_ == "prep" and k.lower_ in _AIMED) for k in verb.children):
+        return False
+    if verb.dep_ != "acl" and not any(k.dep_ == "nsubj" for k in verb.children):
+        return False  # "..., blocked the road and protested": the same protesters, no speaker of their own
+    first = verb.head.left_edge if verb.dep_ == "acl" else verb.left_edge
+    return first.text == "," or (first.i > 0 and verb.doc[first.i - 1].text == ",")
+
+
+_AIMED = {"to", "against", "at", "over", "about", "with", "for"}
 
 
 def aux_lemmas(verb) -> set[str]:

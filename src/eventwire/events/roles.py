@@ -6,7 +6,7 @@ Sources and targets are candidate token lists, best first; the coder keeps the f
 from __future__ import annotations
 
 from eventwire.events import lexicon as lx
-from eventwire.events.parse import complement_of, first_in_subtree, pobjs, subject_of, unquantify
+from eventwire.events.parse import complement_of, first_in_subtree, pobjs, subject_of, trailing_report, unquantify
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found
 
@@ -99,7 +99,9 @@ def assign_roles(hit: Found) -> None:
     if quad in (1, 3):  # said or proposed to someone; "joined troops to fight X" is no attack on them
         hit.target += _governor_objects(verb)
     if quad in (3, 4):  # conflict aimed at someone: "fired rockets at Sderot", "threw stones at police"
-        hit.target += _aimed_at(verb)
+        hit.target += _aimed_at(verb) + _governor_aim(verb)
+    if lookup(hit.cameo).plover in ("ACCUSE", "PROTEST") and not hit.nominal:
+        hit.target += _reported_subjects(verb)
     hit.target += _clause_names(verb, hit.source)
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
         moved = lx.word_class("troops") | lx.word_class("aid")
@@ -141,6 +143,30 @@ def _governor_objects(verb) -> list:
     return [unquantify(k) for k in verb.head.children if k.dep_ in ("dobj", "dative")]
 
 
+def _governor_aim(verb) -> list:
+    """'hurled stones at the embassy to protest', 'opened fire on the crowd to disperse it': a purpose
+    clause of a violent or protest act is aimed where its governing verb was aimed."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+        return []
+    return _aimed_at(verb.head) + [unquantify(t) for t in pobjs(verb.head, ("on", "upon", "against"))]
+
+
+def _reported_subjects(verb) -> list:
+    """'complained that the police had ...', 'Croatian authorities are failing ..., a rights group protested':
+    a complaint is aimed at whoever the reported clause is about, whether it follows the verb or comes first
+    with the speaker trailing after a comma (which the parser often hangs on the clause as a modifier)."""
+    clauses = [k for k in verb.children if k.dep_ == "ccomp"]
+    root = verb.sent.root if hasattr(verb, "sent") else None
+    if root is not None and root is not verb and root.i < verb.i and trailing_report(verb):
+        clauses.append(root)
+    out = []
+    for clause in clauses:
+        subj, passive = subject_of(clause)
+        if subj is not None and not passive and subj.tag_ not in ("PRP", "PRP$"):
+            out.append(unquantify(subj))
+    return out
+
+
 def _clause_names(verb, sources: list) -> list:
     """Last resort: named polities and organisations inside the clause, outside the source, nearest
     after the verb first ('threatened to launch an offensive in its war with Iraq')."""
@@ -150,8 +176,20 @@ def _clause_names(verb, sources: list) -> list:
         # a subject heading its own clause through a misparse ("youths <-acl- resorted to ...") takes only itself
         taken |= {t.i for t in s.subtree} - inside if s in verb.ancestors else {t.i for t in s.subtree}
     names = [e.root for e in verb.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
-             and e.root.i in inside and e.root.i not in taken]
+             and e.root.i in inside and e.root.i not in taken and not _in_modifier_clause(e.root, verb)]
     return sorted(names, key=lambda t: (t.i < verb.i, abs(t.i - verb.i)))
+
+
+def _in_modifier_clause(tok, verb) -> bool:
+    """'executed four men convicted of spying for Israel': a name inside a clause that describes the
+    verb's object tells about that object, not whom the event is aimed at ('a rally that marched through
+    Dhaka' describes the event itself, and its place still counts)."""
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ in ("dobj", "nsubjpass") and tok.head.head.i == verb.i \
+                and tok.head.lemma_.lower() not in lx.nouns():
+            return True
+        tok = tok.head
+    return False
 
 
 def _noun_roles(hit: Found) -> None:
@@ -197,7 +235,7 @@ def verb_targets(verb, exclude=None) -> list:
     for k in verb.children:
         if k.dep_ in ("dobj", "xcomp"):
             inner = first_in_subtree(k, _TARGET_PREPS)
-            if inner is not None:
+            if inner is not None and not _in_modifier_clause(inner, verb):
                 out.append(inner)
     # last resort: the place it happened, when that place is a polity ("imposed a curfew in Algiers")
     out += [p for p in pobjs(verb, ("in",)) if p.ent_type_ == "GPE"]

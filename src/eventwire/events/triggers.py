@@ -7,7 +7,8 @@ from typing import Any
 
 from eventwire.events import lexicon as lx
 from eventwire.events.parse import (
-    OBLIGATION, aux_lemmas, complement_of, lemmas, objects_of, pobjs, speaker_of, unquantify, verb_like_root,
+    OBLIGATION, aux_lemmas, complement_of, lemmas, objects_of, pobjs, speaker_of, trailing_report, unquantify,
+    verb_like_root,
 )
 from eventwire.events.tables import lookup
 
@@ -47,7 +48,20 @@ def verb_event(tok) -> Found | None:
         return None
     if entry.figurative and lookup(entry.cameo).quad_class == 4 and not _concrete_objects(tok):
         return None  # "attacked the legislation", "struck a deal", "drought killed crops"
-    return Found(tok, entry.cameo, entry.role, tok, figurative=entry.figurative)
+    return Found(tok, _spoken_protest(tok, entry.cameo), entry.role, tok, figurative=entry.figurative)
+
+
+def _spoken_protest(tok, cameo: str) -> str:
+    """'protested that the authorities were failing', '..., a rights group protested': a protest that
+    reports speech is an official complaint (CAMEO 114, PLOVER ACCUSE), not a demonstration."""
+    if not cameo.startswith("14") or tok.lemma_.lower() not in lx.word_class("complain"):
+        return cameo
+    if any(k.dep_ == "ccomp" for k in tok.children) or trailing_report(tok):
+        return "114"
+    return cameo
+
+
+_ABSTRACT = lx.word_class("proposal") | lx.word_class("document") | lx.word_class("rule") | lx.word_class("market")
 
 
 def _concrete_objects(tok) -> bool:
@@ -55,10 +69,14 @@ def _concrete_objects(tok) -> bool:
     objs = [k for k in tok.children if k.dep_ in ("dobj", "nsubjpass")]
     if not objs or pobjs(tok, ("at", "on", "upon", "against")):
         return True
-    words = lx.word_class("person") | lx.word_class("troops") | lx.word_class("property") | lx.word_class("target")
+    words = lx.word_class("person") | lx.word_class("person_more") | lx.word_class("troops") \
+        | lx.word_class("property") | lx.word_class("target")
     for obj in (unquantify(o) for o in objs):
         if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or obj.pos_ in ("PRON", "NUM"):
             return True
+        if any(k.dep_ in ("amod", "compound") and k.ent_type_ in ("NORP", "GPE") for k in obj.children) \
+                and not any(lemma in _ABSTRACT for lemma in lemmas(obj)):
+            return True  # "Pakistani intruders", "a Norwegian tanker"; not "the American proposal"
         if any(lemma in words for lemma in lemmas(obj)):
             return True
     return False

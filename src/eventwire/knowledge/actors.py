@@ -90,7 +90,10 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
         _, country, sector = lx.organisations()[org.value]  # type: ignore[index]
         role_from = org.end
     named = [m for m in _find("country", phrase) if not any(o.start <= m.start < o.end for o in orgs)
-             and not re.search(r"(?:pro|anti)-$", phrase[:m.start])]  # "pro-Iranian" is a stance, not a nationality
+             and not re.search(r"(?:pro|anti)-$", phrase[:m.start], re.I)]  # "pro-Iranian" is a stance, not a nationality
+    if len(named) > 1 or (named and orgs):
+        kept = [m for m in named if not _backer(phrase, m)]
+        named = kept if kept or orgs else named
     capitals = [m for m in _find("capital", phrase) if not any(o.start <= m.start < o.end for o in orgs)]
     located = [m for m in named if re.search(r"\bin (?:\w+ )?$", phrase[:m.start])]
     if located and not orgs:
@@ -111,6 +114,13 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     if role:
         sector = role
     return current_code(country) or _nonstate_code(bare), sector
+
+
+def _backer(phrase: str, match: _Match) -> bool:
+    """'U.S.-backed Afghan government', 'Kenyan-born British journalist', 'Iranian-backed Hezbollah': a
+    country joined by a hyphen to a participle describes who backs, trained or bore the actor, not its
+    nationality, when the phrase names another country or organisation."""
+    return re.match(r"-[a-z]+(?:ed|n|t)\b", phrase[match.end:]) is not None
 
 
 @lru_cache(maxsize=1)
