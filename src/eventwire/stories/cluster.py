@@ -251,8 +251,7 @@ class Clusterer:
             norm = story.norm()
             vec = {t: v / norm for t, v in story.centroid.items()}
             emb = [v / story.embedding_norm() for v in story.embedding] if story.embedding else None
-            best, score = self._best(vec, story.active, exclude=story.id, floor=threshold, emb=emb,
-                                     spread=story.spread)
+            best, score = self._best(vec, story.active, exclude=story.id, floor=threshold, emb=emb)
             if best is None or score < threshold:
                 continue
             target = self.stories[best]
@@ -274,8 +273,7 @@ class Clusterer:
             self._moved[story.id] = target.id
 
     def _best(self, vec: dict[str, float], when: datetime, exclude: str | None = None,
-              floor: float = 0.0, emb: list[float] | None = None,
-              spread: timedelta = timedelta(0)) -> tuple[str | None, float]:
+              floor: float = 0.0, emb: list[float] | None = None) -> tuple[str | None, float]:
         """The live story most similar to `vec`; stories too far in time to reach `floor` are not scored."""
         query = sorted(vec, key=lambda t: -vec[t])[:QUERY_TERMS]
         seen: set[str] = {exclude} if exclude else set()
@@ -290,7 +288,7 @@ class Clusterer:
                     continue
                 if not story.first - self.window <= when <= story.last + self.window:
                     continue
-                decay = self.decay(story, when, spread)
+                decay = self.decay(story, when)
                 if decay < floor:
                     continue
                 dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
@@ -313,16 +311,13 @@ class Clusterer:
         dense = sum(a * b for a, b in zip(emb, story.embedding)) / story.embedding_norm()
         return (1 - EMBED_WEIGHT) * cosine + EMBED_WEIGHT * max(0.0, dense)
 
-    def decay(self, story: StoryState, when: datetime, spread: timedelta = timedelta(0)) -> float:
+    def decay(self, story: StoryState, when: datetime) -> float:
         """1 within the spread of the story's recent articles, halving every `half_life` beyond.
-
-        `spread`: that of the other side, when a story is compared with a story (folding):
-        two stories overlap in time as far as both their spreads reach, not only the target's.
 
         Why running means and not the first and last article: one straggler (a late piece on
         the same topic) would otherwise reopen the story for the next day's related happening.
         """
-        gap = max(timedelta(0), abs(when - story.active) - story.spread - spread)
+        gap = max(timedelta(0), abs(when - story.active) - story.spread)
         return 0.5 ** (gap / self.half_life)
 
     def _join(self, story: StoryState, vec: dict[str, float], when: datetime, doc_id: str,
