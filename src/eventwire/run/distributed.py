@@ -220,8 +220,17 @@ def _close(client, cluster) -> None:
 
 
 def _peak_rss_mb() -> float:
+    """The worker's own peak: VmHWM belongs to this process image, whereas getrusage's ru_maxrss
+    survives fork and exec and so reports the client's size when the client is the larger."""
     import resource
 
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
