@@ -33,13 +33,14 @@ from typing import Any
 
 from eventwire.events import lexicon as lx
 from eventwire.events.evidence import (
-    GUESS, NOT_ACTORS, PLACED, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans, confidence,
-    domestic, has_class, has_identity, is_ethnic, is_figurative, locals_protest, location, place_country, placed,
-    residence, resolve_date, sentence_contexts, sentence_country, sport_share, state_context,
+    CAPITAL, GUESS, NOT_ACTORS, PLACED, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans,
+    confidence, domestic, has_class, has_identity, is_ethnic, is_figurative, locals_protest, location,
+    owner_candidates, place_country, placed, possessive_pronoun, residence, resolve_date, sentence_contexts,
+    sentence_country, sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import lemmas, objects_of, sentences, verb_like_root
-from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands
+from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands, fold_purpose
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found, light_event, noun_event, obligation_event, verb_event
 from eventwire.records import Document, Event, Span
@@ -89,6 +90,7 @@ class Coder:
             if hit.role in ("frame", "intent", "neg"):
                 fold_complement(hit, found)
         fold_protest_demands(found)
+        fold_purpose(found)
         out = []
         for hit in found.values():
             if hit.role == "folded":
@@ -105,11 +107,11 @@ class Coder:
         code = lookup(hit.cameo)
         if code.plover is None:
             return None
-        source = self.actor(hit.source, document, doc)
+        source = self.actor(hit.source, document, doc, besides={})  # 'Iran said its troops ...': Iran's
         if not has_identity(source) and hit.source_fallback:
             source = self.actor(hit.source_fallback, document, doc) or source
         target = self.actor(_outside(hit.target, source), document, doc, places=code.quad_class == 4,
-                            harmed=code.quad_class == 4, own_first=True)
+                            harmed=code.quad_class == 4, own_first=True, besides=_owner_skip(hit, source))
         if hit.nominal and hit.role != "light":
             needed = target if hit.noun_role == "patient" else source
             if not has_identity(needed):
@@ -126,6 +128,8 @@ class Coder:
             state_context(source, country)
             state_context(target, country)
         placed(target, place)
+        if target and target.get(CAPITAL) and not target.get("country"):
+            state_context(target, sentence_country(document, sent, place), any_sector=True)
         if code.quad_class == 4:
             placed(source, place)
         target = _later_named(target)
@@ -140,6 +144,7 @@ class Coder:
             if actor is not None:
                 actor.pop(GUESS, None)
                 actor.pop(PLACED, None)
+                actor.pop(CAPITAL, None)
         return Event(
             plover=code.plover, cameo=hit.cameo, goldstein=code.goldstein, quad_class=code.quad_class,
             mode=code.mode, negated=hit.negated, source=source, target=target,
@@ -150,19 +155,25 @@ class Coder:
         )
 
     def actor(self, candidates: list, document: Document, doc, places: bool = False,
-              harmed: bool = False, own_first: bool = False) -> dict[str, Any] | None:
+              harmed: bool = False, own_first: bool = False, besides: dict | None = None) -> dict[str, Any] | None:
         """The first candidate with a country, else the first with a sector ('a general strike' is MIL-less,
         'army reservists' has a sector but 'Iraq' after it has the country). With `places`, a town stands
-        for its country, as CAMEO codes the target of an attack ('shelled Jericho'); a town one visits or
-        meets in is no actor.
+        for its country, as CAMEO codes the target of an attack ('shelled Jericho'); so does a target town
+        that is the act's object or destination ('visited Osaka', 'sent aid to Gorazde'), but not a town
+        one meets in.
 
         With `own_first` (targets), the first candidate with a sector is kept even without a country, and a
         later one's country waits under `_later` until the sentence's places have had their say: in
         'police in Dhaka arrested activists ahead of the Indian minister's visit' the activists are the
-        target and Bangladeshi, not Indian."""
+        target and Bangladeshi, not Indian. With `besides`, a phrase owned by a possessive pronoun takes its
+        owner's country ('Iran said its troops ...'); for targets `besides` is the source, which the pronoun
+        does not stand for ('gunmen attacked its convoys')."""
         fallback = None
         for tok in candidates:
-            found = self._actor(tok, document, doc) or (self._place(tok, document) if places else None)
+            town = places or (own_first and _destination(tok))
+            found = self._actor(tok, document, doc) or (self._place(tok, document) if town else None)
+            if besides is not None and tok is not None and not (found or {}).get("country"):
+                found = self._owned(tok, document, doc, besides, found, as_target=own_first)
             if found is not None and found.get("country"):
                 if fallback is not None and own_first:
                     fallback["_later"] = found
@@ -201,6 +212,26 @@ class Coder:
             found["residence"] = home is not None  # False: the event's place may still tell where they live
         return found
 
+    def _owned(self, tok, document: Document, doc, besides: dict, found: dict | None,
+               as_target: bool = False) -> dict | None:
+        """'The UN said gunmen attacked its convoys', 'X's forces' spelt with a pronoun: a phrase owned by
+        'its'/'their' belongs to the nearest party above it that is not the event's source (a party acting
+        on its own things names no one else: 'Iraq recalled its envoy'). Marked `country_inferred`."""
+        owner_word = possessive_pronoun(tok)
+        if owner_word is None or not (_actor_like(tok, found) or (not as_target and _country_word(tok))):
+            return found  # 'its plans', 'their debts' name no one; 'his country' does, as a source only
+        for cand in owner_candidates(owner_word):
+            owner = self._actor(cand, document, doc)
+            if not owner or not owner.get("country") or _overlaps(owner, besides):
+                continue
+            span = next(candidate_spans(tok))
+            out = found or {"name": span.text, "country": None, "sector": owner.get("sector"),
+                            "start": span.start_char, "end": span.end_char}
+            out["country"] = owner["country"]
+            out["country_inferred"] = True
+            return out
+        return found
+
     @staticmethod
     def _place(tok, document: Document) -> dict[str, Any] | None:
         if tok is None or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
@@ -236,13 +267,32 @@ def _people(candidates: list, harmed: bool = False) -> dict[str, Any] | None:
     for tok in candidates:
         if tok is None or tok.tag_ in ("PRP", "PRP$"):
             continue
+        if tok.lemma_.lower() in lx.word_class("capital") and not _bare_capital(tok):
+            continue  # 'foreign capital', 'venture capital': money, not a city
         if (tok.pos_ == "NOUN" and any(l in words for l in lemmas(tok))) or tok.ent_type_ == "PERSON":
             span = next(candidate_spans(tok))
             found = {"name": span.text, "country": None, "sector": None, "start": span.start_char, "end": span.end_char}
             if not any(l in lx.word_class("person") for l in lemmas(tok)):
                 found[GUESS] = True  # beyond the people the lexicon knows: weaker evidence for the event
+            if tok.lemma_.lower() in lx.word_class("capital"):
+                found[CAPITAL] = True  # 'shelled the capital': the capital of the country the sentence is about
             return found
     return None
+
+
+def _destination(tok) -> bool:
+    """The object or the to/into-phrase of a verb: where an act goes, not where it happens."""
+    if tok is None:
+        return False
+    if tok.dep_ == "dobj":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB"
+
+
+def _bare_capital(tok) -> bool:
+    """'the capital' as a place: with 'the' and no noun modifier ('the venture capital')."""
+    kids = list(tok.children)
+    return any(k.dep_ == "det" and k.lower_ == "the" for k in kids) and not any(k.dep_ == "compound" for k in kids)
 
 
 def _later_named(target: dict | None) -> dict | None:
@@ -257,7 +307,8 @@ def _later_named(target: dict | None) -> dict | None:
 
 
 def _unnamed_words(harmed: bool) -> frozenset[str]:
-    words = lx.word_class("person") | lx.word_class("person_more") | lx.word_class("residents") | lx.word_class("group")
+    words = lx.word_class("person") | lx.word_class("person_more") | lx.word_class("residents") \
+        | lx.word_class("group") | lx.word_class("capital")
     return words | lx.word_class("property") | lx.word_class("target") if harmed else words
 
 
@@ -268,12 +319,36 @@ def _encloses(actor, span) -> bool:
                    for m in actor.mentions)
 
 
+def _actor_like(tok, found: dict | None) -> bool:
+    """People, forces, groups or what can be hit: 'its convoys', 'their envoy', not 'its plans'."""
+    if found is not None and found.get("sector"):
+        return True
+    words = _unnamed_words(True) | lx.word_class("troops") | lx.word_class("envoy")
+    return any(lemma in words for lemma in lemmas(tok))
+
+
+def _country_word(tok) -> bool:
+    return tok.lemma_.lower() in lx.word_class("owned")
+
+
+def _owner_skip(hit: Found, source: dict | None) -> dict | None:
+    """Whom a possessive pronoun in the target does not stand for (the source), or None where the source acts
+    on what is its own ('Peru recalled its ambassador', 'withdrew its troops'): then 'its' names no target."""
+    if any(lemma in lx.word_class("ownverbs") for lemma in lemmas(hit.clause)):
+        return None
+    return source or {}
+
+
+def _overlaps(one: dict, other: dict | None) -> bool:
+    return bool(other) and one["start"] < other["end"] and other["start"] < one["end"]
+
+
 def _outside(candidates: list, actor: dict | None) -> list:
     """Target candidates that are not the source itself ('refused to allow UN planes': the controlled
     subject of 'allow' is the refuser again)."""
     if not actor:
         return candidates
-    return [t for t in candidates if t is None or actor["start"] not in (t.idx, t.left_edge.idx)]
+    return [t for t in candidates if t is None or not t.left_edge.idx <= actor["start"] <= t.idx]
 
 
 def _stateless(actor: dict | None) -> bool:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from eventwire.events import lexicon as lx
-from eventwire.events.parse import pobjs, speaker_of
+from eventwire.events.parse import pobjs, speaker_of, subject_of
 from eventwire.events.triggers import Found
 from eventwire.records import Document, Event
 
@@ -57,6 +57,29 @@ def antecedent(tok, doc):
     return None
 
 
+def owner_candidates(tok) -> list:
+    """Who 'its'/'their'/'his' in a role phrase may stand for: the subjects of the clauses above it, nearest
+    first, each followed by the speaker when the clause is reported speech ('the UN said gunmen attacked its
+    convoys', 'Iran said its troops attacked ...'). For a target the caller skips the event's own source:
+    nobody shells their own villages, and 'Iraq recalled its envoy' names no one else."""
+    out = []
+    for verb in (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
+        subj, passive = subject_of(verb)
+        if subj is not None and not passive and subj.tag_ not in ("PRP", "PRP$", "WDT", "WP") and subj not in out \
+                and tok not in subj.subtree:  # 'its troops' is not its own owner
+            out.append(subj)
+        speaker = speaker_of(verb) if verb.dep_ == "ccomp" else None
+        if speaker is not None and speaker.tag_ not in ("PRP", "PRP$") and speaker not in out:
+            out.append(speaker)
+    return out
+
+
+def possessive_pronoun(tok):
+    """The 'its'/'their'/'his'/'her' that owns this noun ('its convoys'), if any."""
+    return next((k for k in tok.children if k.dep_ == "poss" and k.tag_ == "PRP$"
+                 and k.lower_ in PRONOUN_GROUP | PRONOUN_PERSON | {"his"}), None)
+
+
 def domestic(source, target):
     """An actor named without a country in an event whose other side has one is taken to share it
     ('An Argentine judge ordered former president Carlos Menem'); marked `country_inferred`. A source
@@ -94,6 +117,8 @@ def locals_protest(source: dict | None, place: dict | None) -> None:
 #: rule (people the lexicons do not know), and a country taken from the event's place.
 GUESS = "_guess"
 PLACED = "_placed"
+#: A target that is 'the capital' with no name: the capital of the country the sentence is about.
+CAPITAL = "_capital"
 
 
 def placed(actor: dict | None, place: dict | None) -> None:
@@ -136,10 +161,11 @@ def sentence_country(document: Document, sent, place: dict | None = None) -> str
     return found.pop() if len(found) == 1 else None
 
 
-def state_context(actor: dict | None, country: str | None) -> None:
+def state_context(actor: dict | None, country: str | None, any_sector: bool = False) -> None:
     """An unqualified state institution ('the government', 'police', 'troops') with no country of its own
-    takes the sentence's country; marked `country_inferred` like the other inferences."""
-    if actor and country and not actor.get("country") and actor.get("sector") in STATE_SECTORS:
+    takes the sentence's country; marked `country_inferred` like the other inferences. With `any_sector`,
+    so does whatever the caller knows to belong to a state ('the capital')."""
+    if actor and country and not actor.get("country") and (any_sector or actor.get("sector") in STATE_SECTORS):
         actor["country"] = country
         actor["country_inferred"] = True
 

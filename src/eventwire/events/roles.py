@@ -62,6 +62,19 @@ def fold_protest_demands(found: dict[int, Found]) -> None:
                 break
 
 
+def fold_purpose(found: dict[int, Found]) -> None:
+    """'summoned the envoy to complain', 'attacked the town to punish it': a purpose clause coding the same
+    PLOVER type as its governing verb is the same act, coded once (the PLOVER manual codes a summons to
+    complain as one ACCUSE)."""
+    for hit in found.values():
+        if hit.role == "folded" or hit.nominal or hit.clause.dep_ not in ("advcl", "xcomp"):
+            continue
+        governor = found.get(hit.clause.head.i)
+        if governor is not None and governor is not hit and governor.role != "folded" \
+                and lookup(governor.cameo).plover == lookup(hit.cameo).plover:
+            hit.role = "folded"
+
+
 def _clause_chain(verb) -> list:
     """Clauses linked to this one by coordination: 'staged a protest ... and demanded'."""
     return [verb.head] + list(verb.conjuncts) if verb.dep_ == "conj" else list(verb.conjuncts)
@@ -82,8 +95,10 @@ def assign_roles(hit: Found) -> None:
         hit.source = [unquantify(subj)] if subj is not None else []  # "hundreds of students"
     hit.source_fallback = _issuer(verb)
     first, others = _between(verb)
-    hit.source += first  # "fighting between troops and rebels": after a subject, if the verb has one
-    hit.target += others
+    # "Egypt mediated between Israel and Hamas": with a subject the first party is acted on too;
+    # "fighting between troops and rebels": without one it is the source
+    hit.target += (first if hit.source else []) + others
+    hit.source += first
     if hit.role == "recv":
         givers = [t for t in (first_in_subtree(verb, ("from",)),) if t is not None] + pobjs(verb, ("by",))
         hit.target, hit.source = hit.source, givers
@@ -203,7 +218,7 @@ def _noun_roles(hit: Found) -> None:
         hit.source = by
     else:
         hit.source = owners + by + mods + first
-        hit.target = _noun_targets(noun, hit.noun_role) + others
+        hit.target = _noun_targets(noun, hit.noun_role) + (first if owners or by or mods else []) + others
 
 
 def _between(tok) -> tuple[list, list]:
@@ -237,9 +252,27 @@ def verb_targets(verb, exclude=None) -> list:
             inner = first_in_subtree(k, _TARGET_PREPS)
             if inner is not None and not _in_modifier_clause(inner, verb):
                 out.append(inner)
+    out += _object_dyad(verb)
     # last resort: the place it happened, when that place is a polity ("imposed a curfew in Algiers")
     out += [p for p in pobjs(verb, ("in",)) if p.ent_type_ == "GPE"]
     return [unquantify(t) for t in out]
+
+
+def _object_dyad(verb) -> list:
+    """'brokered a truce between Israel and Hamas', 'hosted talks between the government and the rebels':
+    the parties of a dyad inside the object are whom the act is aimed at, the first named first."""
+    for k in verb.children:
+        if k.dep_ == "dobj":
+            for first in pobjs(k, ("between",)):
+                parties = [first] + counterparts(first)
+                return parties if all(_party(t) for t in parties) else []
+    return []
+
+
+def _party(tok) -> bool:
+    """A name or a word for people or forces: 'between Israel and Hamas', not 'between practice and justice'."""
+    words = lx.word_class("person") | lx.word_class("group") | lx.word_class("troops") | lx.word_class("person_more")
+    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.lemma_.lower() in words
 
 
 def _inner_targets(hit: Found, addressee_first: bool = False) -> list:
