@@ -111,3 +111,11 @@ def test_extending_a_loan_is_aid(code_in_context):
 def test_possessive_pronoun_in_the_source_names_the_speaker(code_in_context):
     events = live(code_in_context("Iran said its troops attacked Iraqi positions near Basra."), "ASSAULT")
     assert events and country(events[0].source) == "IRN" and country(events[0].target) == "IRQ"
+
+
+def test_hyphenated_pair_is_a_dyad(code_in_context):
+    [event] = live(code_in_context("Ukrainian-Moldovan talks resumed on Monday."), "CONSULT")
+    assert (country(event.source), country(event.target)) == ("UKR", "MDA")
+    events = live(code_in_context("India-Pakistan clashes erupted along the border."), "ASSAULT")
+    assert events and (country(events[0].source), country(events[0].target)) == ("IND", "PAK")
+

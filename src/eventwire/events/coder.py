@@ -39,7 +39,7 @@ from eventwire.events.evidence import (
     sentence_country, sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
-from eventwire.events.parse import lemmas, objects_of, sentences, verb_like_root
+from eventwire.events.parse import hyphen_partner, lemmas, objects_of, sentences, verb_like_root
 from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands, fold_purpose
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found, light_event, noun_event, obligation_event, verb_event
@@ -345,10 +345,14 @@ def _overlaps(one: dict, other: dict | None) -> bool:
 
 def _outside(candidates: list, actor: dict | None) -> list:
     """Target candidates that are not the source itself ('refused to allow UN planes': the controlled
-    subject of 'allow' is the refuser again)."""
+    subject of 'allow' is the refuser again), nor a word of the source's phrase; 'Palestinian' in
+    'Israeli-Palestinian talks' is the other side of the source 'Israeli', and 'Romanian' in 'Hungarian and
+    Romanian officials' a counterpart."""
     if not actor:
         return candidates
-    return [t for t in candidates if t is None or not t.left_edge.idx <= actor["start"] <= t.idx]
+    start, end = actor["start"], actor["end"]
+    return [t for t in candidates if t is None or not (
+        (start <= t.idx < end and t.dep_ != "conj") or (start == t.left_edge.idx and hyphen_partner(t) is None))]
 
 
 def _stateless(actor: dict | None) -> bool:

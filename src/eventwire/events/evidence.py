@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from eventwire.events import lexicon as lx
-from eventwire.events.parse import pobjs, speaker_of, subject_of
+from eventwire.events.parse import hyphen_partner, pobjs, speaker_of, subject_of
 from eventwire.events.triggers import Found
 from eventwire.records import Document, Event
 
@@ -25,6 +25,9 @@ def candidate_spans(tok):
         start += 1
     while any(t.is_space and "\n" in t.text for t in doc[start:tok.i]):
         start += 1
+    partner = hyphen_partner(tok)
+    if partner is not None and start <= partner.i:
+        start = tok.i  # 'Palestinian' in 'Israeli-Palestinian talks' is one side, not both
     end = tok.i + 1
     for k in tok.rights:  # multiword names the parser split: "Sinaloa and Gulf" stays out, "Jr." in
         if k.dep_ in ("compound", "flat", "appos") and k.pos_ == "PROPN":

@@ -5,6 +5,7 @@ Small helpers over spaCy tokens that the trigger, role and modality steps share.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from eventwire.events import lexicon as lx
@@ -67,6 +68,29 @@ def complement_of(tok):
                 if p.dep_ in ("acl", "relcl") and p.pos_ == "VERB" and p.tag_ in ("VB", "VBG"):
                     return p
     return None
+
+
+def hyphen_partner(tok):
+    """'Israeli-Palestinian talks', 'India-Pakistan clashes': the first of two names joined by a hyphen,
+    which the parser hangs on the second; each names one side of a dyad."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text not in ("-", "–") or not _name_like(tok):
+        return None
+    return next((k for k in tok.children if k.i == tok.i - 2 and _name_like(k)), None)
+
+
+def _name_like(tok) -> bool:
+    """A country name or demonym, or a capitalised word that is no person or date ('Palestinian' may carry no
+    entity label, 'Ukrainian-Moldovan' may be taken for a person's name; 'backed' is none)."""
+    if not tok.text[:1].isupper() or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return tok.ent_type_ != "PERSON" or tok.text in _country_words()
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    from eventwire.knowledge.lexicon import country_names  # an earlier stage's table
+
+    return frozenset(country_names())
 
 
 def first_in_subtree(tok, preps: tuple[str, ...]):

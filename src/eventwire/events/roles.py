@@ -6,7 +6,9 @@ Sources and targets are candidate token lists, best first; the coder keeps the f
 from __future__ import annotations
 
 from eventwire.events import lexicon as lx
-from eventwire.events.parse import complement_of, first_in_subtree, pobjs, subject_of, trailing_report, unquantify
+from eventwire.events.parse import (
+    complement_of, first_in_subtree, hyphen_partner, pobjs, subject_of, trailing_report, unquantify,
+)
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found
 
@@ -104,7 +106,9 @@ def assign_roles(hit: Found) -> None:
         hit.target, hit.source = hit.source, givers
         return
     if hit.nominal:  # light verb: the noun's own with/against/of-phrase first, then the verb's
-        hit.target = hit.target + _noun_targets(hit.trigger, hit.noun_role) + verb_targets(verb, exclude=hit.trigger)
+        one, other = hyphen_dyad(hit.trigger)  # "held Israeli-Syrian talks": both sides are met
+        hit.target = hit.target + _noun_targets(hit.trigger, hit.noun_role) + one + other \
+            + verb_targets(verb, exclude=hit.trigger)
     else:
         hit.target = hit.target + verb_targets(verb)
     hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
@@ -213,12 +217,23 @@ def _noun_roles(hit: Found) -> None:
     mods = [k for k in noun.children if k.dep_ in ("compound", "amod", "nmod") and k.pos_ in ("PROPN", "ADJ", "NOUN")]
     by = pobjs(noun, ("by",))
     first, others = _between(noun)
+    one, other = hyphen_dyad(noun)
     if hit.noun_role == "patient":
         hit.target = pobjs(noun, ("of",)) + owners + mods
         hit.source = by
     else:
-        hit.source = owners + by + mods + first
-        hit.target = _noun_targets(noun, hit.noun_role) + (first if owners or by or mods else []) + others
+        hit.source = owners + by + one + mods + first
+        hit.target = other + _noun_targets(noun, hit.noun_role) + (first if owners or by or mods else []) + others
+
+
+def hyphen_dyad(noun) -> tuple[list, list]:
+    """'Israeli-Palestinian talks', 'India-Pakistan clashes': the first name acts, the second is acted on."""
+    for k in noun.children:
+        if k.dep_ in ("amod", "compound", "nmod"):
+            partner = hyphen_partner(k)
+            if partner is not None:
+                return [partner], [k]
+    return [], []
 
 
 def _between(tok) -> tuple[list, list]:

@@ -90,7 +90,8 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
         _, country, sector = lx.organisations()[org.value]  # type: ignore[index]
         role_from = org.end
     named = [m for m in _find("country", phrase) if not any(o.start <= m.start < o.end for o in orgs)
-             and not re.search(r"(?:pro|anti)-$", phrase[:m.start], re.I)]  # "pro-Iranian" is a stance, not a nationality
+             and not re.search(r"(?:pro|anti)-$", phrase[:m.start], re.I)  # "pro-Iranian" is a stance, not a nationality
+             and not _region(phrase, m)]
     if len(named) > 1 or (named and orgs):
         kept = [m for m in named if not _backer(phrase, m)]
         named = kept if kept or orgs else named
@@ -114,6 +115,12 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     if role:
         sector = role
     return current_code(country) or _nonstate_code(bare), sector
+
+
+def _region(phrase: str, match: _Match) -> bool:
+    """'Latin American debtor nations', 'Central American presidents': a region, not the United States."""
+    return str(match.value).lower().startswith("american") and \
+        re.search(r"(?:latin|south|central|north|meso|pan)[ -]$", phrase[:match.start], re.I) is not None
 
 
 def _backer(phrase: str, match: _Match) -> bool:
