@@ -119,3 +119,9 @@ def test_hyphenated_pair_is_a_dyad(code_in_context):
     events = live(code_in_context("India-Pakistan clashes erupted along the border."), "ASSAULT")
     assert events and (country(events[0].source), country(events[0].target)) == ("IND", "PAK")
 
+
+
+def test_pronoun_target_of_an_attack_is_the_subject_above_it(code_in_context):
+    events = live(code_in_context("A Liberian freighter sank after Eritrean gunboats fired rockets at it."), "ASSAULT")
+    fired = [e for e in events if e.verb.text == "fired"]
+    assert fired and country(fired[0].source) == "ERI" and country(fired[0].target) == "LBR"

@@ -11,3 +11,7 @@ def test_latin_american_is_a_region_not_the_united_states():
 def test_american_and_south_african_keep_their_countries():
     assert resolve_phrase("American troops")[0] == "USA"
     assert resolve_phrase("South African police")[0] == "ZAF"
+
+
+def test_pan_american_airline_is_american():
+    assert resolve_phrase("Pan American World Airways")[0] == "USA"

@@ -173,7 +173,7 @@ class Coder:
             town = places or (own_first and _destination(tok))
             found = self._actor(tok, document, doc) or (self._place(tok, document) if town else None)
             if besides is not None and tok is not None and not (found or {}).get("country"):
-                found = self._owned(tok, document, doc, besides, found, as_target=own_first)
+                found = self._owned(tok, document, doc, besides, found, as_target=own_first, harmed=harmed)
             if found is not None and found.get("country"):
                 if fallback is not None and own_first:
                     fallback["_later"] = found
@@ -213,17 +213,25 @@ class Coder:
         return found
 
     def _owned(self, tok, document: Document, doc, besides: dict, found: dict | None,
-               as_target: bool = False) -> dict | None:
+               as_target: bool = False, harmed: bool = False) -> dict | None:
         """'The UN said gunmen attacked its convoys', 'X's forces' spelt with a pronoun: a phrase owned by
         'its'/'their' belongs to the nearest party above it that is not the event's source (a party acting
         on its own things names no one else: 'Iraq recalled its envoy'). Marked `country_inferred`."""
-        owner_word = possessive_pronoun(tok)
-        if owner_word is None or not (_actor_like(tok, found) or (not as_target and _country_word(tok))):
-            return found  # 'its plans', 'their debts' name no one; 'his country' does, as a source only
+        if as_target and harmed and tok.tag_ == "PRP" and tok.lower_ in ("it", "them"):
+            owner_word = tok  # 'a tanker was set ablaze after a gunboat fired at it'
+        else:
+            owner_word = possessive_pronoun(tok)
+            if owner_word is None or not (_actor_like(tok, found) or (not as_target and _country_word(tok))):
+                return found  # 'its plans', 'their debts' name no one; 'his country' does, as a source only
+        governor = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if as_target and governor is not None and _moves_own(governor):
+            return found  # 'refused to recall its ambassador': the refuser's own
         for cand in owner_candidates(owner_word):
             owner = self._actor(cand, document, doc)
             if not owner or not owner.get("country") or _overlaps(owner, besides):
                 continue
+            if owner_word is tok:
+                return owner
             span = next(candidate_spans(tok))
             out = found or {"name": span.text, "country": None, "sector": owner.get("sector"),
                             "start": span.start_char, "end": span.end_char}
@@ -332,11 +340,17 @@ def _country_word(tok) -> bool:
 
 
 def _owner_skip(hit: Found, source: dict | None) -> dict | None:
-    """Whom a possessive pronoun in the target does not stand for (the source), or None where the source acts
-    on what is its own ('Peru recalled its ambassador', 'withdrew its troops'): then 'its' names no target."""
-    if any(lemma in lx.word_class("ownverbs") for lemma in lemmas(hit.clause)):
+    """Whom a possessive pronoun in the target does not stand for (the source), or None where 'its' most likely
+    is the source's own and names no target: in cooperation ('promised aid to its allies', 'agreed to withdraw
+    its troops') and where the source moves its own people ('Peru recalled its ambassador'). Only a hostile
+    act is aimed at someone else's things ('gunmen attacked its convoys')."""
+    if lookup(hit.cameo).quad_class not in (3, 4) or _moves_own(hit.clause):
         return None
     return source or {}
+
+
+def _moves_own(verb) -> bool:
+    return any(lemma in lx.word_class("ownverbs") for lemma in lemmas(verb))
 
 
 def _overlaps(one: dict, other: dict | None) -> bool:
@@ -345,14 +359,14 @@ def _overlaps(one: dict, other: dict | None) -> bool:
 
 def _outside(candidates: list, actor: dict | None) -> list:
     """Target candidates that are not the source itself ('refused to allow UN planes': the controlled
-    subject of 'allow' is the refuser again), nor a word of the source's phrase; 'Palestinian' in
-    'Israeli-Palestinian talks' is the other side of the source 'Israeli', and 'Romanian' in 'Hungarian and
-    Romanian officials' a counterpart."""
+    subject of 'allow' is the refuser again), nor the source's phrase under another head ('talks between the
+    EC and the US' whose source is 'European Community'); 'Palestinian' in 'Israeli-Palestinian talks' is
+    the other side of the source 'Israeli'."""
     if not actor:
         return candidates
-    start, end = actor["start"], actor["end"]
-    return [t for t in candidates if t is None or not (
-        (start <= t.idx < end and t.dep_ != "conj") or (start == t.left_edge.idx and hyphen_partner(t) is None))]
+    start = actor["start"]
+    return [t for t in candidates if t is None or not (start in (t.idx, next(candidate_spans(t)).start_char)
+                                                       or (start == t.left_edge.idx and hyphen_partner(t) is None))]
 
 
 def _stateless(actor: dict | None) -> bool:

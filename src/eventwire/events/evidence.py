@@ -61,14 +61,14 @@ def antecedent(tok, doc):
 
 
 def owner_candidates(tok) -> list:
-    """Who 'its'/'their'/'his' in a role phrase may stand for: the subjects of the clauses above it, nearest
-    first, each followed by the speaker when the clause is reported speech ('the UN said gunmen attacked its
-    convoys', 'Iran said its troops attacked ...'). For a target the caller skips the event's own source:
-    nobody shells their own villages, and 'Iraq recalled its envoy' names no one else."""
+    """Who 'its'/'their'/'his' (or 'it', 'them') in a role phrase may stand for: the subjects of the clauses
+    above it, nearest first, each followed by the speaker when the clause is reported speech ('the UN said
+    gunmen attacked its convoys', 'Iran said its troops attacked ...'). For a target the caller skips the
+    event's own source: nobody shells their own villages, and 'Iraq recalled its envoy' names no one else."""
     out = []
     for verb in (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")):
-        subj, passive = subject_of(verb)
-        if subj is not None and not passive and subj.tag_ not in ("PRP", "PRP$", "WDT", "WP") and subj not in out \
+        subj, _ = subject_of(verb)  # a passive subject too: 'a tanker was set ablaze after ... fired at it'
+        if subj is not None and subj.tag_ not in ("PRP", "PRP$", "WDT", "WP") and subj not in out \
                 and tok not in subj.subtree:  # 'its troops' is not its own owner
             out.append(subj)
         speaker = speaker_of(verb) if verb.dep_ == "ccomp" else None

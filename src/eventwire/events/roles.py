@@ -69,12 +69,22 @@ def fold_purpose(found: dict[int, Found]) -> None:
     PLOVER type as its governing verb is the same act, coded once (the PLOVER manual codes a summons to
     complain as one ACCUSE)."""
     for hit in found.values():
-        if hit.role == "folded" or hit.nominal or hit.clause.dep_ not in ("advcl", "xcomp"):
+        if hit.role == "folded" or hit.nominal or not _purpose_clause(hit.clause):
             continue
         governor = found.get(hit.clause.head.i)
         if governor is not None and governor is not hit and governor.role != "folded" \
                 and lookup(governor.cameo).plover == lookup(hit.cameo).plover:
+            assign_roles(hit)  # "staged a sit-in to protest against X": whom the purpose names is the act's target
+            governor.inner += [t for t in hit.target if t not in governor.inner]
             hit.role = "folded"
+
+
+def _purpose_clause(verb) -> bool:
+    """A to-infinitive without a subject of its own hung on a verb ('summoned the envoy to complain'); not a
+    clause of time or cause ('after a gunboat fired at it')."""
+    kids = list(verb.children)
+    return verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VB" \
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not any(k.dep_ == "nsubj" for k in kids)
 
 
 def _clause_chain(verb) -> list:

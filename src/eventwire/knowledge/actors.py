@@ -118,9 +118,10 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
 
 
 def _region(phrase: str, match: _Match) -> bool:
-    """'Latin American debtor nations', 'Central American presidents': a region, not the United States."""
+    """'Latin American debtor nations', 'Central American presidents', 'Pan-American': a region, not the United
+    States ('Pan American World Airways' is a US company)."""
     return str(match.value).lower().startswith("american") and \
-        re.search(r"(?:latin|south|central|north|meso|pan)[ -]$", phrase[:match.start], re.I) is not None
+        re.search(r"(?:(?:latin|south|central|north|meso)[ -]|pan-)$", phrase[:match.start], re.I) is not None
 
 
 def _backer(phrase: str, match: _Match) -> bool:
