@@ -111,7 +111,8 @@ class Coder:
         if not has_identity(source) and hit.source_fallback:
             source = self.actor(hit.source_fallback, document, doc) or source
         target = self.actor(_outside(hit.target, source), document, doc, places=code.quad_class == 4,
-                            harmed=code.quad_class == 4, own_first=True, besides=_owner_skip(hit, source))
+                            harmed=code.quad_class == 4, own_first=True, besides=_owner_skip(hit, source),
+                            towns=set(hit.towns))
         if hit.nominal and hit.role != "light":
             needed = target if hit.noun_role == "patient" else source
             if not has_identity(needed):
@@ -155,12 +156,13 @@ class Coder:
         )
 
     def actor(self, candidates: list, document: Document, doc, places: bool = False,
-              harmed: bool = False, own_first: bool = False, besides: dict | None = None) -> dict[str, Any] | None:
+              harmed: bool = False, own_first: bool = False, besides: dict | None = None,
+              towns: set[int] = frozenset()) -> dict[str, Any] | None:
         """The first candidate with a country, else the first with a sector ('a general strike' is MIL-less,
         'army reservists' has a sector but 'Iraq' after it has the country). With `places`, a town stands
         for its country, as CAMEO codes the target of an attack ('shelled Jericho'); so does a target town
-        that is the act's object or destination ('visited Osaka', 'sent aid to Gorazde'), but not a town
-        one meets in.
+        that is the act's object or destination ('visited Osaka', 'sent aid to Gorazde'), and, after any
+        party, one of `towns`, where the act happened ('protested in Monrovia').
 
         With `own_first` (targets), the first candidate with a sector is kept even without a country, and a
         later one's country waits under `_later` until the sentence's places have had their say: in
@@ -170,7 +172,7 @@ class Coder:
         does not stand for ('gunmen attacked its convoys')."""
         fallback = None
         for tok in candidates:
-            town = places or (own_first and _destination(tok))
+            town = places or (own_first and (_destination(tok) or (tok is not None and tok.i in towns)))
             found = self._actor(tok, document, doc) or (self._place(tok, document) if town else None)
             if besides is not None and tok is not None and not (found or {}).get("country"):
                 found = self._owned(tok, document, doc, besides, found, as_target=own_first, harmed=harmed)
@@ -289,7 +291,7 @@ def _people(candidates: list, harmed: bool = False) -> dict[str, Any] | None:
 
 
 def _destination(tok) -> bool:
-    """The object or the to/into-phrase of a verb: where an act goes, not where it happens."""
+    """The object or the to/into-phrase of a verb: where an act goes."""
     if tok is None:
         return False
     if tok.dep_ == "dobj":

@@ -124,6 +124,11 @@ def assign_roles(hit: Found) -> None:
     hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
     hit.target += [c for s in hit.source if s is not None for c in counterparts(s)]
+    # the polity it happened in comes after the parties: 'Israel and Syria met in Washington'; a town
+    # there stands for its country ('protested in Monrovia': CAMEO aims the protest at that country)
+    hit.towns = [t.i for t in pobjs(verb, ("in",)) if t.ent_type_ == "GPE"]
+    there = [t for t in hit.target if t is not None and t.i in hit.towns]
+    hit.target = [t for t in hit.target if t not in there] + there
     quad = lookup(hit.cameo).quad_class
     if quad in (1, 3):  # said or proposed to someone; "joined troops to fight X" is no attack on them
         hit.target += _governor_objects(verb)
@@ -269,7 +274,8 @@ def _noun_targets(noun, role: str) -> list:
 
 
 def verb_targets(verb, exclude=None) -> list:
-    out = [k for k in verb.children if k.dep_ in ("dobj", "dative", "attr") and k is not exclude and k.pos_ != "VERB"]
+    out = [k for k in verb.children if k.dep_ in ("dobj", "dative", "attr") and k.pos_ != "VERB"
+           and (exclude is None or k.i != exclude.i)]  # tokens are made afresh on access: compare positions
     for prep in _TARGET_PREPS:
         out += pobjs(verb, (prep,))
     for k in verb.children:

@@ -31,6 +31,7 @@ class Found:
     noun_role: str = ""  # for nominal events: agentive, patient, request, light
     inner: list = field(default_factory=list)  # target candidates from a folded complement
     source_fallback: list = field(default_factory=list)  # tried only when no source candidate names an actor
+    towns: list = field(default_factory=list)  # positions of the places it happened in (targets of last resort)
 
 
 def _lexicon_entries(table: dict[str, list], tok) -> list:
