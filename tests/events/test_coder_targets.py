@@ -125,3 +125,25 @@ def test_pronoun_target_of_an_attack_is_the_subject_above_it(code_in_context):
     events = live(code_in_context("A Liberian freighter sank after Eritrean gunboats fired rockets at it."), "ASSAULT")
     fired = [e for e in events if e.verb.text == "fired"]
     assert fired and country(fired[0].source) == "ERI" and country(fired[0].target) == "LBR"
+
+
+def test_arriving_for_talks_is_a_visit(code_in_context):
+    events = live(code_in_context("The Indian prime minister arrived in Dhaka for talks on water sharing."), "CONSULT")
+    assert events and country(events[0].source) == "IND" and country(events[0].target) == "BGD"
+    assert not live(code_in_context("Two cranes arrived in Mombasa on Monday."), "CONSULT")
+
+
+def test_parties_come_before_the_place_it_happened(code_in_context):
+    [event] = live(code_in_context("Israel and Syria met in Washington on Monday."), "CONSULT")
+    assert (country(event.source), country(event.target)) == ("ISR", "SYR")
+
+
+def test_town_a_protest_happened_in_is_its_last_resort_target(code_in_context):
+    events = live(code_in_context("Thousands of workers demonstrated in Karachi against price rises."), "PROTEST")
+    assert events and country(events[0].target) == "PAK"
+
+
+def test_plural_object_the_lemmatizer_misreads_is_still_hit(code_in_context):
+    """'bases' is lemmatized 'basis': the plain singular still names a target."""
+    events = live(code_in_context("Israeli jets attacked guerrilla bases in Lebanon."), "ASSAULT")
+    assert events and country(events[0].source) == "ISR" and country(events[0].target) == "LBN"

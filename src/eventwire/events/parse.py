@@ -19,11 +19,16 @@ _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), 
 
 def lemmas(tok) -> list[str]:
     """The lemma, then crude stems of the word where the small model's lemmatizer only chopped or kept the
-    ending ('staged' → 'stag', 'gheraoed' → 'gheraoed'); a real irregular lemma ('wound' → 'wind') stays alone."""
+    ending ('staged' → 'stag', 'gheraoed' → 'gheraoed'); a real irregular lemma ('wound' → 'wind') stays alone,
+    but for a plural noun."""
     word = tok.lower_
     lemma = tok.lemma_.lower()
     if lemma != word and not word.startswith(lemma):
-        return [lemma]
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return [lemma]
+        # a plural the lemmatizer took for another word ('bases' → 'basis'): the plain singular too
+        return [lemma] + [word[: -len(suffix)] + repl for suffix, repl in (("ies", "y"), ("s", ""))
+                          if word.endswith(suffix) and len(word) > len(suffix) + 2]
     out = [lemma, word]
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
