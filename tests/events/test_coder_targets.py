@@ -147,3 +147,14 @@ def test_plural_object_the_lemmatizer_misreads_is_still_hit(code_in_context):
     """'bases' is lemmatized 'basis': the plain singular still names a target."""
     events = live(code_in_context("Israeli jets attacked guerrilla bases in Lebanon."), "ASSAULT")
     assert events and country(events[0].source) == "ISR" and country(events[0].target) == "LBN"
+
+
+def test_providing_someone_with_aid_is_aid(code_in_context):
+    events = live(code_in_context("Sweden provided Tanzania with food aid."), "AID")
+    assert events and country(events[0].source) == "SWE" and country(events[0].target) == "TZA"
+
+
+def test_breaking_up_a_rally_is_repression_but_a_meeting_breaking_up_is_not(code_in_context):
+    events = live(code_in_context("Kenyan police broke up an opposition rally in Nairobi."), "ASSAULT")
+    assert events and country(events[0].source) == "KEN"
+    assert not live(code_in_context("The meeting in Nairobi broke up without agreement."), "ASSAULT")
