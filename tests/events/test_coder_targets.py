@@ -158,3 +158,13 @@ def test_breaking_up_a_rally_is_repression_but_a_meeting_breaking_up_is_not(code
     events = live(code_in_context("Kenyan police broke up an opposition rally in Nairobi."), "ASSAULT")
     assert events and country(events[0].source) == "KEN"
     assert not live(code_in_context("The meeting in Nairobi broke up without agreement."), "ASSAULT")
+
+
+def test_restoring_relations_is_diplomatic_cooperation(code_in_context):
+    [event] = live(code_in_context("Britain and Argentina restored diplomatic relations."), "SUPPORT")
+    assert (country(event.source), country(event.target)) == ("GBR", "ARG")
+
+
+def test_town_a_measure_is_laid_on_stands_for_its_country(code_in_context):
+    events = live(code_in_context("The Israeli army lifted the curfew on Hebron."))
+    assert events and country(events[0].source) == "ISR" and country(events[0].target) == "PSE"

@@ -291,12 +291,14 @@ def _people(candidates: list, harmed: bool = False) -> dict[str, Any] | None:
 
 
 def _destination(tok) -> bool:
-    """The object or the to/into-phrase of a verb: where an act goes."""
+    """The object of a verb, or a place its act goes to or is laid on ('sent aid to Gorazde', 'lifted the
+    curfew on Hebron'): where an act goes."""
     if tok is None:
         return False
     if tok.dep_ == "dobj":
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into") and tok.head.head.pos_ == "VERB"
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into", "on", "upon", "against", "toward", "towards") \
+        and tok.head.head.pos_ in ("VERB", "NOUN")
 
 
 def _bare_capital(tok) -> bool:
