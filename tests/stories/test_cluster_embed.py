@@ -33,18 +33,12 @@ def _place(clusterer: Clusterer, titles: list[str]) -> set[str]:
     return {moved.get(s, s) for s in ids}
 
 
-def test_embeddings_are_on_when_the_model_is_installed_unless_switched_off(monkeypatch):
+def test_embeddings_are_off_unless_asked(monkeypatch):
     monkeypatch.setattr(cluster, "embedder", lambda: fake_embed)
     monkeypatch.delenv(EMBED_ENV, raising=False)
-    monkeypatch.setattr(cluster, "model_dir", lambda: None)
     assert Clusterer().embed is None
     monkeypatch.setenv(EMBED_ENV, "1")
     assert Clusterer().embed is fake_embed
-    monkeypatch.setattr(cluster, "model_dir", lambda: "somewhere")
-    monkeypatch.delenv(EMBED_ENV)
-    assert Clusterer().embed is fake_embed
-    monkeypatch.setenv(EMBED_ENV, "0")
-    assert Clusterer().embed is None
     assert Clusterer(embeddings=False).embed is None
 
 
