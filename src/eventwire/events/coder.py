@@ -232,7 +232,7 @@ class Coder:
             owner = self._actor(cand, document, doc)
             if not owner or not owner.get("country") or _overlaps(owner, besides):
                 continue
-            if owner_word is tok:
+            if owner_word.i == tok.i:
                 return owner
             span = next(candidate_spans(tok))
             out = found or {"name": span.text, "country": None, "sector": owner.get("sector"),

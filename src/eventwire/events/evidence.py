@@ -204,7 +204,7 @@ def confidence(hit: Found, source, target) -> float:
     score -= 0.3 if hit.negated else 0.0
     clause = hit.clause
     depth = 0
-    while clause.head is not clause and depth < 8:
+    while clause.head.i != clause.i and depth < 8:
         if clause.dep_ not in ("ccomp", "conj"):
             depth += 1
         clause = clause.head
@@ -261,7 +261,7 @@ def _modifier(doc, char: int) -> bool:
     if span is None:
         return False
     tok = span[0]
-    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
         tok = tok.head  # "New" in "New Delhi"
     return tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ == "NOUN"
 
@@ -274,7 +274,7 @@ def _after_place_preposition(doc, char: int) -> bool:
     for _ in range(4):  # walk up the noun phrase to its preposition ("in the northern town of X")
         if tok.dep_ == "pobj":
             return tok.head.lower_ in _PLACE_PREPS
-        if tok.head is tok or tok.dep_ not in ("compound", "amod", "appos", "pobj", "nmod", "conj", "poss"):
+        if tok.head.i == tok.i or tok.dep_ not in ("compound", "amod", "appos", "pobj", "nmod", "conj", "poss"):
             return False
         tok = tok.head
     return False

@@ -21,7 +21,7 @@ def _negation(verb) -> str | None:
         return own
     tok = verb
     for _ in range(5):
-        if tok.dep_ not in ("acl", "pcomp", "pobj", "prep", "xcomp", "dobj", "relcl") or tok.head is tok:
+        if tok.dep_ not in ("acl", "pcomp", "pobj", "prep", "xcomp", "dobj", "relcl") or tok.head.i == tok.i:
             return None
         tok = tok.head
         if _own_negation(tok) == "nobody":
@@ -42,7 +42,7 @@ def _own_negation(verb) -> str | None:
 def _intent_governor(verb) -> bool:
     """'is willing to send', 'plans to visit': the clause is an intention, not an act."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head is verb:
+    if verb.dep_ != "xcomp" or head.i == verb.i:
         return False
     return head.lemma_.lower() in lx.word_class("intentverb") or head.lower_ in lx.word_class("intentadj")
 
@@ -97,7 +97,7 @@ def _hypothetical(verb) -> bool:
             return True
         if tok.dep_ in ("relcl", "acl") and "would" in aux:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -156,7 +156,7 @@ def _raw_subject(verb) -> tuple[Any, bool]:
                 return obj, False
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head, _reduced_passive(tok)
-        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "ccomp":
                 return None, False
             tok = tok.head
@@ -216,7 +216,7 @@ def reporting_verb(verb):
     for _ in range(3):
         if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in lx.word_class("speechnoun"):
             return tok.head.head
-        if tok.dep_ != "ccomp" or tok.head is tok:
+        if tok.dep_ != "ccomp" or tok.head.i == tok.i:
             return None
         head = tok.head
         if head.lemma_.lower() in lx.word_class("say") or head.lemma_.lower() in ("remind", "issue"):

@@ -172,7 +172,7 @@ def _aimed_at(verb) -> list:
 def _governor_objects(verb) -> list:
     """'summoned the ambassador to complain', 'met rebels to discuss': a purpose clause is aimed at
     the governing verb's object when it names none of its own (a fallback after the clause's own targets)."""
-    if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
         return []
     return [unquantify(k) for k in verb.head.children if k.dep_ in ("dobj", "dative")]
 
@@ -180,7 +180,7 @@ def _governor_objects(verb) -> list:
 def _governor_aim(verb) -> list:
     """'hurled stones at the embassy to protest', 'opened fire on the crowd to disperse it': a purpose
     clause of a violent or protest act is aimed where its governing verb was aimed."""
-    if verb.dep_ not in ("xcomp", "advcl") or verb.head is verb:
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
         return []
     return _aimed_at(verb.head) + [unquantify(t) for t in pobjs(verb.head, ("on", "upon", "against"))]
 

@@ -214,14 +214,14 @@ def _subject(verb):
                 if named:
                     return named[0]
             return child
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj  # "prompted the prime minister to say"
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         speech = next((a for a in verb.ancestors if _is_speech_verb(a)), None)
         return _subject(speech or verb.head)  # "He said Mr Blair had spoken ..., adding:" : he adds
-    if verb.dep_ == "pcomp" and verb.head.head is not verb.head and verb.head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head)  # "Mr Fox responded by accusing the prime minister of ...": Mr Fox accuses
     doc = verb.doc
     if verb.dep_ == "ROOT":
@@ -631,7 +631,7 @@ def _context(document: Document, doc, quoted) -> _Context:
 def _main_clause(verb) -> bool:
     """Whether a speech verb carries its sentence ('X said ...', 'X said ... and added ...'), not a clause inside
     another's report ('Mr Howard said Mr Blunkett had complained ...'): only the former sets who speaks next."""
-    while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 
