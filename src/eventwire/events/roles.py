@@ -5,6 +5,8 @@ Sources and targets are candidate token lists, best first; the coder keeps the f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from eventwire.events import lexicon as lx
 from eventwire.events.parse import (
     complement_of, first_in_subtree, hyphen_partner, pobjs, subject_of, trailing_report, unquantify,
@@ -302,8 +304,13 @@ def _object_dyad(verb) -> list:
 
 def _party(tok) -> bool:
     """A name or a word for people or forces: 'between Israel and Hamas', not 'between practice and justice'."""
-    words = lx.word_class("person") | lx.word_class("group") | lx.word_class("troops") | lx.word_class("person_more")
-    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.lemma_.lower() in words
+    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.lemma_.lower() in _party_words()
+
+
+@lru_cache(maxsize=1)
+def _party_words() -> frozenset[str]:
+    """Built once: `_party` runs for every conjunct of every object phrase."""
+    return lx.word_class("person") | lx.word_class("group") | lx.word_class("troops") | lx.word_class("person_more")
 
 
 def _inner_targets(hit: Found, addressee_first: bool = False) -> list:
