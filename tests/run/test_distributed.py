@@ -91,3 +91,35 @@ def test_workers_write_minhash_signatures_the_story_step_reuses(tmp_path, sample
     assert len(signatures) == len(texts) == 3
     for doc_id, signature, shingles in signatures:
         assert (json.loads(signature), shingles) == sketch(texts[doc_id])
+
+
+def _jsonl(path, n: int) -> None:
+    with open(path, "w") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"title": f"Report {i}", "text": f"Officials in town {i} met on day {i}. " * 20})
+                     + ("\n{not json}\n" if i == 7 else "\n"))
+
+
+def test_a_big_multi_record_file_is_dealt_out_in_slices_that_cover_each_record_once(tmp_path):
+    from eventwire.ingest.readers import read_paths
+    from eventwire.run.distributed import Slice, _read_slices, _shards
+
+    big, small = tmp_path / "big.jsonl", tmp_path / "small.jsonl"
+    _jsonl(big, 50)
+    _jsonl(small, 2)
+    shards = list(_shards([str(big), str(small)], size=32, split_bytes=os.path.getsize(big) // 3 - 1))
+    assert shards[:-1] == [[Slice(str(big), k, 4)] for k in range(4)]  # just over 3 split sizes: 4 slices
+    assert shards[-1] == [str(small)]
+    whole = [(type(i).__name__, getattr(i, "record", None)) for i in read_paths([str(big)])]
+    dealt = [(type(i).__name__, getattr(i, "record", None)) for s in shards[:-1] for i in _read_slices(s)]
+    assert sorted(dealt, key=str) == sorted(whole, key=str) and len(whole) == 51  # 50 articles + 1 reject
+
+
+def test_no_split_size_or_a_single_document_file_keeps_files_whole(tmp_path):
+    from eventwire.run.distributed import _shards
+
+    big, page = tmp_path / "big.jsonl", tmp_path / "page.html"
+    _jsonl(big, 50)
+    page.write_text("<html><body>" + "<p>Words of a long page.</p>" * 2000 + "</body></html>")
+    assert list(_shards([str(big), str(page)], size=32)) == [[str(big), str(page)]]
+    assert list(_shards([str(big), str(page)], size=32, split_bytes=1000))[-1] == [str(page)]

@@ -14,6 +14,8 @@ On a cluster, `--db` and the inputs must sit on a file system the workers share.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import math
 import os
 import shutil
 import threading
@@ -23,12 +25,33 @@ from dataclasses import dataclass, field
 
 from eventwire.errors import EventwireError
 from eventwire.ingest.readers import iter_files, read_paths
+from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
 from eventwire.store.duck import Store, table_rows, to_arrow
 
 SUCCESS = "_SUCCESS"
 PART_DOCS = 256
 _STAGES: dict[str | None, list] = {}
+#: For the local cluster only (a user's own scheduler keeps its settings): Dask's statistical
+#: profiler samples each worker's stack every 10 ms for the dashboard, which we do not serve;
+#: on spaCy's deep stacks that cost about 5% of a worker's CPU in our measurement.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: A file holding many records (WARC, JSON Lines, SGML) larger than its share of the run is
+#: dealt out in up to this many slices, so that a few big files still keep every worker busy.
+SHARDS_PER_WORKER = 2
+MAX_SLICES = 8
+LARGE_FILE = 50_000_000  # a file this big is never read more than once: it gets a shard of its own
+_SPLITTABLE = {"gzip", "warc", "jsonl", "sgml"}
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Every `parts`-th record of a file, from record `part` on. Interleaved rather than
+    contiguous: the slices come out of equal size without counting the records first."""
+
+    path: str
+    part: int = 0
+    parts: int = 1
 
 
 class DistributedError(EventwireError):
@@ -48,6 +71,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                     model: str | None = None, batch_size: int = 32, shard_files: int = 32,
                     progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None,
                     stories: bool = True):
+    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     from eventwire.run.pipeline import Summary, update_corpus
@@ -61,16 +85,19 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
         summary.new += _load_finished_parts(store, parts_root)  # left by a crashed run
         known = frozenset(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall())
         actors = store.load_known_actors()
-        # Largest shards first: the last shard to finish then is a small one, so no worker idles long at the end.
-        shards = sorted(_shards(paths, shard_files), key=_shard_bytes, reverse=True)
         try:
-            cluster = None if scheduler else LocalCluster(
-                n_workers=workers or os.cpu_count(), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=40)
+            with dask.config.set(LOCAL_WORKER_CONFIG):
+                cluster = None if scheduler else LocalCluster(
+                    n_workers=workers or os.cpu_count(), threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=40)
             client = Client(scheduler or cluster, timeout="30s")
         except (OSError, TimeoutError) as exc:
             raise DistributedError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
         try:
+            files = _input_files(paths)
+            split = sum(os.path.getsize(f) for f in files if os.path.isfile(f)) // (SHARDS_PER_WORKER * max(1, len(client.nthreads())))
+            # Largest shards first: the last shard to finish then is a small one, so no worker idles long at the end.
+            shards = sorted(_shards(files, shard_files, split), key=_shard_bytes, reverse=True)
             [known_ids, known_actors] = client.scatter([known, actors], broadcast=True)
             futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
                                      model, batch_size, known_actors, pure=False) for shard in shards]
@@ -123,7 +150,7 @@ def _absorb(store: Store, result: ShardResult, summary, on_reject: Callable[[Rej
                 on_reject(reject)
 
 
-def process_shard(files: list[str], known: frozenset[str], folder: str, model: str | None,
+def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, model: str | None,
                   batch_size: int, known_actors: list | None = None, part_docs: int = PART_DOCS) -> ShardResult:
     """Runs on a worker: read, extract and analyse a shard in batches, writing a Parquet part every
     `part_docs` documents (loading a part costs the client about the same whatever its size)."""
@@ -131,9 +158,11 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
     from eventwire.run.stages import known_actors as learnt_actors
     from eventwire.stories.minhash import signature_row
 
+    slices = [f if isinstance(f, Slice) else Slice(f) for f in files]
+    paths = list(dict.fromkeys(s.path for s in slices))
     stages = _worker_stages(model, known_actors or [])
-    lines = line_evidence(files)  # evidence from the shard's own pages
-    result = ShardResult(files=list(files))
+    lines = line_evidence(paths)  # evidence from the shard's own pages (a slice's whole file)
+    result = ShardResult(files=paths)
     batch, seen = [], set()
     rows: dict[str, list[tuple]] = {}
     held = 0  # documents in `rows`
@@ -165,7 +194,7 @@ def process_shard(files: list[str], known: frozenset[str], folder: str, model: s
         rows.clear()
         held = 0
 
-    for item in read_paths(files):
+    for item in _read_slices(slices):
         if isinstance(item, Reject):
             result.rejects.append(item)
             continue
@@ -245,27 +274,57 @@ def _load_finished_parts(store: Store, root: str) -> int:
     return loaded
 
 
-def _shards(paths: list[str], size: int):
-    """Groups of files; a large file (a WARC) gets a shard of its own."""
+def _read_slices(slices: list[Slice]):
+    for piece in slices:
+        items = read_paths([piece.path])
+        yield from items if piece.parts == 1 else itertools.islice(items, piece.part, None, piece.parts)
+
+
+def _input_files(paths: list[str]) -> list[str]:
+    return [f for path in paths for f in (iter_files(path) if os.path.isdir(path) else [path])]
+
+
+def _shards(files: list[str], size: int, split_bytes: int = 0):
+    """Groups of `size` files; a large file gets a shard of its own, and a multi-record file
+    over `split_bytes` is dealt out as slices, each its own shard."""
     shard: list[str] = []
-    for path in paths:
-        files = iter_files(path) if os.path.isdir(path) else [path]
-        for file in files:
-            if os.path.exists(file) and os.path.getsize(file) > 50_000_000:
-                yield [file]
-                continue
-            shard.append(file)
-            if len(shard) >= size:
-                yield shard
-                shard = []
+    for file in files:
+        parts = _slices(file, split_bytes)
+        if parts > 1:
+            yield from ([Slice(file, k, parts)] for k in range(parts))
+            continue
+        if os.path.exists(file) and os.path.getsize(file) > LARGE_FILE:
+            yield [file]
+            continue
+        shard.append(file)
+        if len(shard) >= size:
+            yield shard
+            shard = []
     if shard:
         yield shard
 
 
-def _shard_bytes(files: list[str]) -> int:
-    return sum(os.path.getsize(f) for f in files if os.path.exists(f))
+def _slices(file: str, split_bytes: int) -> int:
+    """How many slices to deal `file` out in (1: whole). Every slice reads the whole file and keeps
+    its own records, so only files of many records and of moderate size are split."""
+    try:
+        size = os.path.getsize(file)
+        if not split_bytes or size <= split_bytes or size > LARGE_FILE:
+            return 1
+        with open(file, "rb") as fh:
+            if sniff(fh.read(8192), file) not in _SPLITTABLE:
+                return 1
+    except OSError:
+        return 1
+    return min(MAX_SLICES, math.ceil(size / split_bytes))
 
 
-def _shard_id(files: list[str]) -> str:
-    return hashlib.sha256("\0".join(files).encode()).hexdigest()[:16]
+def _shard_bytes(files: list[str | Slice]) -> float:
+    return sum(os.path.getsize(f.path) / f.parts if isinstance(f, Slice) else os.path.getsize(f)
+               for f in files if os.path.exists(f.path if isinstance(f, Slice) else f))
+
+
+def _shard_id(files: list[str | Slice]) -> str:
+    names = [f"{f.path}\0{f.part}/{f.parts}" if isinstance(f, Slice) else f for f in files]
+    return hashlib.sha256("\0".join(names).encode()).hexdigest()[:16]
 
