@@ -39,7 +39,7 @@ from eventwire.events.evidence import (
     sentence_country, sport_share, state_context,
 )
 from eventwire.events.modality import apply_modality
-from eventwire.events.parse import hyphen_partner, lemmas, objects_of, sentences, verb_like_root
+from eventwire.events.parse import hyphen_partner, lemmas, objects_of, sentences, speaker_part, verb_like_root
 from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands, fold_purpose
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found, light_event, noun_event, obligation_event, verb_event
@@ -127,7 +127,8 @@ class Coder:
         if _stateless(source) or _stateless(target):  # before 'domestic': police arresting Iraqis in Kuwait are Kuwaiti
             country = sentence_country(document, sent, place)
             state_context(source, country)
-            state_context(target, country)
+            if not (target or {}).get("_later"):  # a country the role names itself beats the sentence's one
+                state_context(target, country)
         placed(target, place)
         if target and target.get(CAPITAL) and not target.get("country"):
             state_context(target, sentence_country(document, sent, place), any_sector=True)
@@ -141,6 +142,9 @@ class Coder:
         context += [c for c in sentence_contexts(sent) + hit.aux if c not in context]
         trig = hit.trigger
         score = confidence(hit, source, target)
+        if not (target and target.get("country")) and has_identity(source):
+            # after the confidence, so that a guessed party never changes which event leads the sentence
+            target = self.nearest_party(sent, trig, source, document, doc) or target
         for actor in (source, target):
             if actor is not None:
                 actor.pop(GUESS, None)
@@ -154,6 +158,24 @@ class Coder:
             confidence=score, context=context, hypothetical=hit.hypothetical,
             verb=Span(trig.idx, trig.idx + len(trig.text), trig.text),
         )
+
+    def nearest_party(self, sent, trigger, source: dict, document: Document, doc) -> dict[str, Any] | None:
+        """When the parse gives the act no target with a country, the named party of the sentence nearest
+        the trigger in the parse tree that is neither the source nor a speaker ('began a drive to convince the
+        Lithuanian parliament ...', 'peacekeepers were shipped out of the Bosnian enclave'): a news sentence
+        rarely names a second party that the act is not about. Marked `target_inferred`."""
+        ranked = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON") or _overlaps_span(ent, source) \
+                    or speaker_part(ent.root, trigger):
+                continue
+            ranked.append((tree_distance(ent.root, trigger), ent.start, ent.root))
+        for _, _, tok in sorted(ranked):
+            found = self._actor(tok, document, doc) or self._place(tok, document)
+            if found and found.get("country") and not _overlaps(found, source):
+                found["target_inferred"] = True
+                return found
+        return None
 
     def actor(self, candidates: list, document: Document, doc, places: bool = False,
               harmed: bool = False, own_first: bool = False, besides: dict | None = None,
@@ -288,6 +310,19 @@ def _people(candidates: list, harmed: bool = False) -> dict[str, Any] | None:
                 found[CAPITAL] = True  # 'shelled the capital': the capital of the country the sentence is about
             return found
     return None
+
+
+def tree_distance(one, other) -> int:
+    """Edges between two tokens in the dependency tree."""
+    up = {t.i: n for n, t in enumerate([one] + list(one.ancestors))}
+    for n, t in enumerate([other] + list(other.ancestors)):
+        if t.i in up:
+            return n + up[t.i]
+    return 99
+
+
+def _overlaps_span(ent, actor: dict | None) -> bool:
+    return bool(actor) and ent.start_char < actor["end"] and actor["start"] < ent.end_char
 
 
 def _destination(tok) -> bool:

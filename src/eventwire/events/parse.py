@@ -195,6 +195,26 @@ def trailing_report(verb) -> bool:
 _AIMED = {"to", "against", "at", "over", "about", "with", "for"}
 
 
+_STATEMENTS = lx.word_class("speechnoun") | {"release", "communique", "report", "broadcast", "bulletin"}
+
+
+def speaker_part(tok, trigger) -> bool:
+    """A name inside the subject of a reporting verb other than the trigger, or after 'according to' or
+    'a statement by': who told of the event, not whom it was aimed at."""
+    child = tok
+    for head in tok.ancestors:
+        if head.i == trigger.i:
+            return False
+        if child.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lx.word_class("say"):
+            return True
+        if child.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        if child.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _STATEMENTS:
+            return True
+        child = head
+    return False
+
+
 def aux_lemmas(verb) -> set[str]:
     words = {k.lower_ for k in verb.children if k.dep_ in ("aux", "auxpass")}
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and verb.head.head is not None:

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from eventwire.events import lexicon as lx
 from eventwire.events.parse import (
-    complement_of, first_in_subtree, hyphen_partner, pobjs, subject_of, trailing_report, unquantify,
+    addressees, complement_of, first_in_subtree, hyphen_partner, pobjs, reporting_verb, speaker_part, subject_of,
+    trailing_report, unquantify,
 )
 from eventwire.events.tables import lookup
 from eventwire.events.triggers import Found
@@ -139,6 +140,7 @@ def assign_roles(hit: Found) -> None:
     if lookup(hit.cameo).plover in ("ACCUSE", "PROTEST") and not hit.nominal:
         hit.target += _reported_subjects(verb)
     hit.target += _clause_names(verb, hit.source)
+    hit.target += _told(verb)
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
         moved = lx.word_class("troops") | lx.word_class("aid")
         hit.target = [t for t in hit.target if t.lemma_.lower() not in moved]
@@ -154,6 +156,12 @@ def _issuer(verb) -> list:
         return []  # "a forum of stakeholders allowing them to speak": the forum's host did not allow anything
     subj, passive = subject_of(verb.head.head)
     return [subj] if subj is not None and not passive else []
+
+
+def _told(verb) -> list:
+    """'Syria told its Lebanese counterpart that Damascus would not withdraw its troops': an act reported to
+    someone is aimed at the one told, after whatever the reported clause names itself (a last resort)."""
+    return [t for t in addressees(reporting_verb(verb)) if t.i not in {k.i for k in verb.subtree}]
 
 
 def _state_of_place(verb, cameo: str) -> list:
@@ -212,7 +220,8 @@ def _clause_names(verb, sources: list) -> list:
         # a subject heading its own clause through a misparse ("youths <-acl- resorted to ...") takes only itself
         taken |= {t.i for t in s.subtree} - inside if s in verb.ancestors else {t.i for t in s.subtree}
     names = [e.root for e in verb.doc.ents if e.label_ in ("GPE", "NORP", "ORG")
-             and e.root.i in inside and e.root.i not in taken and not _in_modifier_clause(e.root, verb)]
+             and e.root.i in inside and e.root.i not in taken and not _in_modifier_clause(e.root, verb)
+             and not speaker_part(e.root, verb)]  # 'according to a statement by the Angolan embassy'
     return sorted(names, key=lambda t: (t.i < verb.i, abs(t.i - verb.i)))
 
 
@@ -266,7 +275,7 @@ def counterparts(tok) -> list:
     'Israeli and Palestinian negotiators', 'Senior Hungarian and Romanian officials'."""
     if tok.conjuncts:
         return list(tok.conjuncts)
-    return [c for k in tok.children if k.dep_ in ("amod", "compound") for c in k.conjuncts]
+    return [c for k in tok.children if k.dep_ in ("amod", "compound", "nmod") for c in k.conjuncts]
 
 
 def _noun_targets(noun, role: str) -> list:

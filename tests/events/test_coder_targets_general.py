@@ -1,0 +1,100 @@
+"""Target finding beyond the verb's own arguments: the one told, the nearest other party when the parse gives
+none, speakers kept out, a role's named country over the sentence's, capital metonyms, and lexicon verbs whose
+objects carry the target (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from eventwire.events.coder import tree_distance
+from eventwire.events.parse import speaker_part
+
+
+def live(events, plover=None):
+    return [e for e in events if not e.negated and (plover is None or e.plover == plover)]
+
+
+def country(actor):
+    return (actor or {}).get("country")
+
+
+def test_reported_refusal_is_aimed_at_the_one_told_not_the_speakers_own_troops(code_in_context):
+    events = live(code_in_context(
+        "Syria's foreign minister told his Lebanese counterpart that Damascus would not withdraw its troops."), "REJECT")
+    assert events and country(events[0].source) == "SYR" and country(events[0].target) == "LBN"
+
+
+def test_reported_promise_is_aimed_at_the_one_told(code_in_context):
+    events = live(code_in_context("Iraq told the United Nations that it would allow weapons inspectors to return."))
+    assert events and country(events[0].source) == "IRQ" and country(events[0].target) == "IGO"
+
+
+def test_nearest_other_party_stands_in_when_the_parse_names_no_target(code_in_context):
+    """'reopen the border crossing' names nobody; the other party of the sentence is the one it concerns."""
+    events = live(code_in_context("The Estonian Centre Party started a petition campaign to persuade the Latvian "
+                                  "government to reopen the border crossing."))
+    assert events
+    event = events[0]
+    assert country(event.source) == "LVA" and country(event.target) == "EST"
+    assert event.target.get("target_inferred") is True
+
+
+def test_a_target_the_parse_found_is_not_marked_inferred(code_in_context):
+    [event] = live(code_in_context("Germany held talks with Russia on Tuesday."), "CONSULT")
+    assert country(event.target) == "RUS" and not event.target.get("target_inferred")
+
+
+def test_source_of_a_report_is_no_target(code_in_context):
+    events = live(code_in_context(
+        "Zambian troops were deployed along the frontier, according to a statement by the Angolan embassy."))
+    assert all(country(e.target) != "AGO" for e in events)
+
+
+def test_speaker_part_marks_reporting_subjects_and_according_to(code_in_context):
+    from eventwire.nlp.spacy_nlp import load_model
+
+    doc = load_model()("Rebels shelled the town, Kenyan officials said, according to Ugandan radio.")
+    trigger = next(t for t in doc if t.lower_ == "shelled")
+    by_word = {t.text: speaker_part(t, trigger) for t in doc if t.text in ("Kenyan", "Ugandan", "town")}
+    assert by_word == {"Kenyan": True, "Ugandan": True, "town": False}
+    assert tree_distance(trigger, trigger) == 0
+    assert tree_distance(next(t for t in doc if t.text == "town"), trigger) == 1
+
+
+def test_capital_metonym_names_the_state(code_in_context):
+    events = live(code_in_context("La Paz recalled its envoy after the border incident."))
+    assert events and country(events[0].source) == "BOL"
+
+
+def test_hosting_a_summit_with_a_leader_is_consult_aimed_at_the_guest(code_in_context):
+    [event] = live(code_in_context("Chile's president hosted a summit with Argentine President Milei."), "CONSULT")
+    assert country(event.source) == "CHL" and country(event.target) == "ARG"
+
+
+def test_pressing_someone_to_act_is_a_request_aimed_at_them(code_in_context):
+    [event] = live(code_in_context("Norway pressed Sweden to reopen the rail link."), "REQUEST")
+    assert country(event.source) == "NOR" and country(event.target) == "SWE"
+
+
+def test_closing_a_border_with_a_neighbour_restricts_that_neighbour(code_in_context):
+    [event] = live(code_in_context("Niger closed its border with Benin."), "COERCE")
+    assert country(event.source) == "NER" and country(event.target) == "BEN"
+
+
+def test_holding_detainees_is_coercion_of_them(code_in_context):
+    [event] = live(code_in_context("The Eritrean army has been holding hundreds of Somali refugees near Assab."),
+                   "COERCE")
+    assert country(event.source) == "ERI" and country(event.target) == "SOM"
+
+
+def test_exchange_of_fire_between_two_armies_codes_both_sides(code_in_context):
+    [event] = live(code_in_context("Thai and Cambodian soldiers exchanged fire near the temple."), "ASSAULT")
+    assert country(event.source) == "THA" and country(event.target) == "KHM"
+
+
+def test_blocking_a_statement_is_a_veto(code_in_context):
+    [event] = live(code_in_context("Poland blocked a European Union statement on migration."), "REJECT")
+    assert country(event.source) == "POL"
+
+
+def test_a_stadium_holding_fans_or_a_club_sinking_a_rival_is_no_event(code):
+    assert not live(code("The new stadium holds 60,000 fans."), "COERCE")
+    assert not live(code("Leeds sank Everton 3-0 at Elland Road on Saturday."), "ASSAULT")
