@@ -98,3 +98,20 @@ def test_blocking_a_statement_is_a_veto(code_in_context):
 def test_a_stadium_holding_fans_or_a_club_sinking_a_rival_is_no_event(code):
     assert not live(code("The new stadium holds 60,000 fans."), "COERCE")
     assert not live(code("Leeds sank Everton 3-0 at Elland Road on Saturday."), "ASSAULT")
+
+
+def test_demand_to_free_people_someone_holds_is_made_of_the_holder(code_in_context):
+    [event] = live(code_in_context("Spain called for the release of four Spanish sailors held by Somali pirates."),
+                   "REQUEST")
+    assert country(event.source) == "ESP" and country(event.target) == "SOM"
+
+
+def test_a_month_after_a_light_verb_is_no_march(code_in_context):
+    events = live(code_in_context("Austria asked Iraq to free an Austrian nurse held by the police since March."))
+    assert not [e for e in events if e.plover == "PROTEST"]
+    assert [e for e in events if e.plover == "REQUEST" and country(e.target) == "IRQ"]
+
+
+def test_leaders_of_the_1990s_resolve_by_surname(code_in_context):
+    [event] = live(code_in_context("Kuchma met Lukashenko in Minsk on Tuesday."), "CONSULT")
+    assert (country(event.source), country(event.target)) == ("UKR", "BLR")

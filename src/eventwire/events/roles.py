@@ -139,6 +139,8 @@ def assign_roles(hit: Found) -> None:
         hit.target += _aimed_at(verb) + _governor_aim(verb)
     if lookup(hit.cameo).plover in ("ACCUSE", "PROTEST") and not hit.nominal:
         hit.target += _reported_subjects(verb)
+    if lookup(hit.cameo).plover == "REQUEST":
+        hit.target = _holders_first(hit.target)
     hit.target += _clause_names(verb, hit.source)
     hit.target += _told(verb)
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
@@ -156,6 +158,18 @@ def _issuer(verb) -> list:
         return []  # "a forum of stakeholders allowing them to speak": the forum's host did not allow anything
     subj, passive = subject_of(verb.head.head)
     return [subj] if subj is not None and not passive else []
+
+
+def _holders_first(targets: list) -> list:
+    """'called for the release of two pilots held by the Taliban': a demand about people someone holds is
+    made of the holder, the agent of the participle on them, who comes before the people themselves."""
+    out = []
+    for tok in targets:
+        if tok is not None:  # the people themselves, or those the release of whom is asked
+            out += [a for held in [tok] + pobjs(tok, ("of",)) for k in held.children
+                    if k.dep_ == "acl" and k.tag_ == "VBN" for a in pobjs(k, ("by",))]
+        out.append(tok)
+    return out
 
 
 def _told(verb) -> list:

@@ -97,6 +97,8 @@ def light_event(tok) -> Found | None:
         return None
     for obj in objects_of(tok) + pobjs(tok, ("in", "to", "into")):  # "engaged in a clash", "resorted to"
         for noun in [obj] + [k for k in obj.children if k.dep_ == "compound"]:  # "undertook a mediation mission"
+            if noun.ent_type_ in ("DATE", "TIME"):
+                continue  # "held since March": a month, not a march
             entry = _match(lx.nouns().get(noun.lemma_.lower(), []), noun)
             if entry is not None:
                 return Found(noun, entry.cameo, "light", tok, nominal=True, noun_role=entry.role)
