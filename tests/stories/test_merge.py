@@ -63,3 +63,34 @@ def test_both_actors_agreeing_outweigh_a_misread_place():
     b = _report("b", source=COL_TROOPS, target=ECU_GOV, location=QUITO)
     assert compatible(a, b)
     assert not compatible(a, _report("c", source=COL_ARMY, location=QUITO))
+
+
+def _full_scan(reports):
+    """The definition: each report joins the oldest group whose every member is compatible with it."""
+    from eventwire.stories.merge import _report_order
+
+    groups: list[list[Report]] = []
+    for report in sorted(reports, key=_report_order):
+        for group in groups:
+            if all(compatible(report, other) for other in group):
+                group.append(report)
+                break
+        else:
+            groups.append([report])
+    return groups
+
+
+def test_indexed_merging_groups_exactly_as_the_full_scan():
+    import random
+
+    rng = random.Random(3)
+    actors = [COL_ARMY, COL_TROOPS, ECU_GOV, None, {"name": "Quito police", "country": "ECU", "sector": "POL"}]
+    reports = []
+    for i in range(400):
+        day = None if rng.random() < 0.15 else date(2024, 3, rng.randint(1, 12))
+        reports.append(Report(f"d{i:03d}", i % 3, rng.choice(["ASSAULT", "PROTEST", "AID"]), "190",
+                              rng.choice(actors), rng.choice(actors), rng.choice([None, QUITO]), day, "s", 0, 1,
+                              f"2024-03-{rng.randint(1, 12):02d}", "a", rng.choice(["st-1", "st-2", None]), False))
+    indexed = merge_reports(reports)
+    assert indexed == _full_scan(reports)
+    assert 30 < len(indexed) < 390  # merges happen, and not everything merges

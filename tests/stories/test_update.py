@@ -77,3 +77,28 @@ def test_a_later_batch_joins_the_existing_storyline(tmp_path, sample):
         line = con.execute("SELECT story_ids FROM storylines").fetchall()
     assert counts["articles"] == 2 and counts["copies"] == 1
     assert len(line) == 1 and first_story in line[0][0] and len(line[0][0]) == 2
+
+
+def test_batched_link_scores_equal_the_pairwise_definition():
+    """The sparse-matrix scorer is an optimisation of `link_score`, not a new measure."""
+    import random
+
+    from eventwire.stories.storylines import StoryProfile, _Scorer, _sharing, link_score
+
+    rng = random.Random(7)
+    actors = ["=USA", "=MEX", "calderon", "obama", "=GBR", "police", "cartel", "army"]
+    words = [f"w{i}" for i in range(40)]
+    profiles = {f"st-{i}": StoryProfile(f"st-{i}", rng.sample(actors, rng.randint(0, 5)),
+                                        {w: rng.random() for w in rng.sample(words, rng.randint(0, 12))}, None, None)
+                for i in range(60)}
+    index: dict[str, set[str]] = {}
+    for p in profiles.values():
+        for a in p.actors:
+            index.setdefault(a, set()).add(p.id)
+    scorer, compared = _Scorer(profiles), 0
+    for story in profiles.values():
+        others, shared = _sharing(story, index)
+        for other, score in zip(others, scorer.scores(story, others, shared)):
+            assert abs(score - link_score(story, profiles[other])) < 1e-12
+            compared += 1
+    assert compared > 100

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.records import Mention, MergedEvent
 from eventwire.stories.cluster import fold
@@ -100,17 +100,34 @@ def compatible(x: Report, y: Report) -> bool:
 def merge_reports(reports: list[Report]) -> list[list[Report]]:
     """Group reports of one happening, earliest first, complete linkage."""
     groups: list[_Group] = []
-    by_type: dict[str, list[_Group]] = {}
+    # Only a group with a member of the same type within the day tolerance, or (for undated
+    # reports) from the same story, can be compatible: looking only at those keeps merging linear.
+    index: dict[tuple, list[int]] = defaultdict(list)
     for report in sorted(reports, key=_report_order):
-        for group in by_type.get(report.plover, []):
-            if all(compatible(report, other) for other in group.reports):
-                group.reports.append(report)
+        for number in _candidates(report, index):
+            if all(compatible(report, other) for other in groups[number].reports):
+                groups[number].reports.append(report)
                 break
         else:
-            group = _Group([report])
-            groups.append(group)
-            by_type.setdefault(report.plover, []).append(group)
+            number = len(groups)
+            groups.append(_Group([report]))
+        for key in _keys(report):
+            if number not in index[key][-1:]:
+                index[key].append(number)
     return [g.reports for g in groups]
+
+
+def _keys(report: Report) -> list[tuple]:
+    return [(report.plover, "story", report.story_id)] + ([(report.plover, "day", report.day)] if report.day else [])
+
+
+def _candidates(report: Report, index: dict[tuple, list[int]]) -> list[int]:
+    """Groups the report could join, oldest first (the order the full scan would try them in)."""
+    keys = [(report.plover, "story", report.story_id)]
+    if report.day:
+        keys += [(report.plover, "day", report.day + timedelta(days=k))
+                 for k in range(-DAY_TOLERANCE, DAY_TOLERANCE + 1)]
+    return sorted({n for key in keys for n in index.get(key, ())})
 
 
 def canonical(reports: list[Report]) -> MergedEvent:
