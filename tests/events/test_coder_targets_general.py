@@ -28,12 +28,13 @@ def test_reported_promise_is_aimed_at_the_one_told(code_in_context):
 
 
 def test_nearest_other_party_stands_in_when_the_parse_names_no_target(code_in_context):
-    """'reopen the border crossing' names nobody; the other party of the sentence is the one it concerns."""
-    events = live(code_in_context("The Estonian Centre Party started a petition campaign to persuade the Latvian "
-                                  "government to reopen the border crossing."))
+    """'reopened the border crossing' names nobody; the other party of the sentence is the one it concerns."""
+    events = [e for e in live(code_in_context(
+        "Latvian officials were surprised when the Estonian government reopened the border crossing."))
+        if e.verb and e.verb.text == "reopened"]
     assert events
     event = events[0]
-    assert country(event.source) == "LVA" and country(event.target) == "EST"
+    assert country(event.source) == "EST" and country(event.target) == "LVA"
     assert event.target.get("target_inferred") is True
 
 
@@ -115,3 +116,20 @@ def test_a_month_after_a_light_verb_is_no_march(code_in_context):
 def test_leaders_of_the_1990s_resolve_by_surname(code_in_context):
     [event] = live(code_in_context("Kuchma met Lukashenko in Minsk on Tuesday."), "CONSULT")
     assert (country(event.source), country(event.target)) == ("UKR", "BLR")
+
+
+def test_freeing_a_politician_is_a_release_and_released_figures_are_not(code_in_context, code):
+    events = live(code_in_context("The Kenyan government freed a jailed opposition politician on Monday."), "RETREAT")
+    assert events and country(events[0].source) == "KEN"
+    assert not live(code("The statistics office released figures showing a rise in unemployment."), "RETREAT")
+
+
+def test_pounding_hideouts_is_an_attack_but_pounding_a_goal_is_not(code_in_context, code):
+    events = live(code_in_context("Syrian jets pounded rebel hideouts near Idlib."), "ASSAULT")
+    assert events and country(events[0].source) == "SYR"
+    assert not live(code("Leeds pounded the Everton goal in the second half."), "ASSAULT")
+
+
+def test_persuading_a_government_to_act_is_a_request_aimed_at_it(code_in_context):
+    events = live(code_in_context("The Irish government tried to persuade Britain to reopen the inquiry."), "REQUEST")
+    assert events and country(events[0].source) == "IRL" and country(events[0].target) == "GBR"
