@@ -54,8 +54,9 @@ def figures(quantities: list[dict], texts: dict[str, str], dates: dict[str, str 
     out = []
     for (kind, since, unit), points in series.items():
         by_date = {}
-        for point in sorted(points, key=lambda p: (p.date or "9999", -p.value)):
-            by_date.setdefault((point.date or point.doc_id)[:10], point)  # the largest count reported that day
+        # the largest count reported that day; on a tie the first article by id, so reruns agree
+        for point in sorted(points, key=lambda p: (p.date or "9999", -p.value, p.doc_id, p.start)):
+            by_date.setdefault((point.date or point.doc_id)[:10], point)
         if len(by_date) < 2:
             continue
         label = labels().get(kind, kind.lower()) + (f" since {since}" if since else "") + (f" ({unit})" if unit else "")

@@ -10,7 +10,7 @@ incrementally: a new story joins, or bridges, the storylines it links to).
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -58,10 +58,6 @@ def link(changed: list[StoryProfile], others: list[StoryProfile]) -> dict[str, s
     """
     profiles = {p.id: p for p in others}
     profiles.update({p.id: p for p in changed})
-    index: dict[str, set[str]] = defaultdict(set)
-    for p in profiles.values():
-        for actor in p.actors:
-            index[actor].add(p.id)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -86,8 +82,7 @@ def link(changed: list[StoryProfile], others: list[StoryProfile]) -> dict[str, s
     touched: set[str] = set()
     scorer = _Scorer(profiles)
     for story in changed:
-        others, shared = _sharing(story, index)
-        for other, score in zip(others, scorer.scores(story, others, shared)):
+        for other, score in zip(*scorer.scores(story)):
             if score >= LINK_THRESHOLD:
                 union(story.id, other)
                 touched.update({story.id, other})
@@ -106,48 +101,50 @@ def link(changed: list[StoryProfile], others: list[StoryProfile]) -> dict[str, s
     return result
 
 
-def _sharing(story: StoryProfile, index: dict[str, set[str]]) -> tuple[list[str], list[int]]:
-    """Stories sharing at least `MIN_SHARED` actors with `story` (the only ones `link_score` can
-    link), and how many each shares.
-
-    Why counted first: a common actor (a country in most stories) makes almost every story a
-    candidate, and scoring each one made linking grow with the square of the corpus.
-    """
-    shared = Counter(other for actor in set(story.actors) for other in index[actor])
-    pairs = [(other, n) for other, n in shared.items() if n >= MIN_SHARED and other != story.id]
-    return [o for o, _ in pairs], [n for _, n in pairs]
-
-
 class _Scorer:
-    """`link_score` of one story against many at once, the centroids held as rows of a sparse matrix.
+    """`link_score` of one story against all others at once: actor sets and unit centroids as rows
+    of two sparse matrices.
 
-    Why: a country named in most stories leaves millions of candidate pairs on a corpus of
-    20,000 articles, and scoring them one by one in Python took most of the corpus step.
+    Why: a country named in most stories leaves millions of pairs sharing two actors on a corpus
+    of 20,000 articles; counting and scoring them pair by pair in Python took most of the corpus step.
     """
 
     def __init__(self, profiles: dict[str, StoryProfile]):
-        from scipy.sparse import csr_matrix
+        self.ids = list(profiles)
+        self.row = {pid: i for i, pid in enumerate(self.ids)}
+        self.actors = _rows([dict.fromkeys(p.actors, 1.0) for p in profiles.values()])
+        self.by_actor = self.actors.tocsc()
+        self.n_actors = self.actors.getnnz(axis=1)
+        self.unit = _rows([{t: v / p.norm for t, v in p.terms.items()} if p.norm else {}
+                           for p in profiles.values()])
 
-        self.row = {pid: i for i, pid in enumerate(profiles)}
-        vocabulary: dict[str, int] = {}
-        indptr, indices, data = [0], [], []
-        for p in profiles.values():
-            for term, value in p.terms.items():
-                indices.append(vocabulary.setdefault(term, len(vocabulary)))
-                data.append(value / p.norm if p.norm else 0.0)
-            indptr.append(len(indices))
-        self.unit = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-                               shape=(len(profiles), max(1, len(vocabulary))))
-        self.actors = np.array([len(set(p.actors)) for p in profiles.values()], dtype=np.float64)
-
-    def scores(self, story: StoryProfile, others: list[str], shared: list[int]) -> np.ndarray:
-        if not others:
-            return np.zeros(0)
-        i, rows = self.row[story.id], np.array([self.row[o] for o in others])
+    def scores(self, story: StoryProfile) -> tuple[list[str], np.ndarray]:
+        """Stories sharing at least `MIN_SHARED` actors with `story` (the only ones it can link to), and their scores."""
+        i = self.row[story.id]
+        shared = np.asarray(self.by_actor[:, self.actors[i].indices].sum(axis=1)).ravel()
+        shared[i] = 0
+        rows = np.flatnonzero(shared >= MIN_SHARED)
+        if not len(rows):
+            return [], np.zeros(0)
         cosine = (self.unit[rows] @ self.unit[i].T).toarray().ravel()
-        n = np.asarray(shared, dtype=np.float64)
-        jaccard = n / (self.actors[i] + self.actors[rows] - n)
-        return ACTOR_WEIGHT * jaccard + (1 - ACTOR_WEIGHT) * cosine
+        n = shared[rows]
+        jaccard = n / (self.n_actors[i] + self.n_actors[rows] - n)
+        return [self.ids[r] for r in rows], ACTOR_WEIGHT * jaccard + (1 - ACTOR_WEIGHT) * cosine
+
+
+def _rows(weights: list[dict[str, float]]):
+    """A CSR matrix with one row per dict, one column per distinct key."""
+    from scipy.sparse import csr_matrix
+
+    columns: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for row in weights:
+        for key, value in row.items():
+            indices.append(columns.setdefault(key, len(columns)))
+            data.append(value)
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+                      shape=(len(weights), max(1, len(columns))))
 
 
 def _line_id(root: str, members: list[StoryProfile]) -> str:

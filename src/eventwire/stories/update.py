@@ -318,26 +318,46 @@ def _link_storylines(con, changed: list[str]) -> int:
     old = sorted({p.storyline_id for p in profiles if p.id in assignment and p.storyline_id} - set(lines))
     if old:
         con.execute("DELETE FROM storylines WHERE id IN (SELECT unnest(?))", [old])
-    _upsert(con, "storylines", [_row("storylines", _storyline(con, lid).to_dict()) for lid in lines])
+    _upsert(con, "storylines", [_row("storylines", line.to_dict()) for line in _storylines(con, lines)])
     return len(lines)
 
 
-def _storyline(con, line_id: str) -> Storyline:
-    stories = con.execute("SELECT id, title, first_date, last_date, actors FROM stories WHERE storyline_id = ? "
-                          "ORDER BY first_date, id", [line_id]).fetchall()
-    ids = [s[0] for s in stories]
+def _storylines(con, line_ids: list[str]) -> list[Storyline]:
+    """The storylines as stored: three queries for all of them, not three per storyline."""
+    stories: dict[str, list[tuple]] = {lid: [] for lid in line_ids}
+    for row in con.execute("SELECT storyline_id, id, title, first_date, last_date, actors FROM stories "
+                           "WHERE storyline_id IN (SELECT unnest(?)) ORDER BY first_date, id", [line_ids]).fetchall():
+        stories[row[0]].append(row[1:])
+    docs: dict[str, list[tuple]] = {lid: [] for lid in line_ids}
+    for row in con.execute(
+            """SELECT s.storyline_id, m.doc_id, m.date FROM story_members m JOIN stories s ON s.id = m.story_id
+               WHERE s.storyline_id IN (SELECT unnest(?)) AND m.copy_of IS NULL""", [line_ids]).fetchall():
+        docs[row[0]].append(row[1:])
+    # Only articles that report a count need their text (to read a figure's "since" baseline).
+    quantities: dict[str, list[dict]] = {}
+    texts: dict[str, str] = {}
+    for row in con.execute(
+            """SELECT q.doc_id, q.kind, q.value, q.unit, q.text, q.start, q."end", a.text
+               FROM quantities q JOIN articles a ON a.id = q.doc_id
+               WHERE q.doc_id IN (SELECT m.doc_id FROM story_members m JOIN stories s ON s.id = m.story_id
+                                  WHERE s.storyline_id IN (SELECT unnest(?)) AND m.copy_of IS NULL)""",
+            [line_ids]).fetchall():
+        quantities.setdefault(row[0], []).append(dict(zip(("doc_id", "kind", "value", "unit", "text", "start", "end"),
+                                                          row[:7])))
+        texts[row[0]] = row[7]
+    return [_storyline(lid, stories[lid], docs[lid], quantities, texts) for lid in line_ids]
+
+
+def _storyline(line_id: str, stories: list[tuple], docs: list[tuple], quantities: dict[str, list[dict]],
+               texts: dict[str, str]) -> Storyline:
     actors = Counter(a for s in stories for a in (s[4] or []))
-    docs = con.execute("""SELECT m.doc_id, m.date, a.text FROM story_members m JOIN articles a ON a.id = m.doc_id
-                          WHERE m.story_id IN (SELECT unnest(?)) AND m.copy_of IS NULL""", [ids]).fetchall()
-    quantities = [dict(zip(("doc_id", "kind", "value", "unit", "text", "start", "end"), q)) for q in con.execute(
-        """SELECT doc_id, kind, value, unit, text, start, "end" FROM quantities
-           WHERE doc_id IN (SELECT unnest(?))""", [[d[0] for d in docs]]).fetchall()]
     return Storyline(
         id=line_id, title=stories[0][1] if stories else None,
         first_date=min((s[2] for s in stories if s[2]), default=None),
         last_date=max((s[3] for s in stories if s[3]), default=None),
-        story_ids=ids, actors=_top(actors, STORY_ACTORS, min_count=1) or _top(actors, STORY_ACTORS),
-        figures=storyline_figures(quantities, {d[0]: d[2] for d in docs}, {d[0]: d[1] for d in docs}),
+        story_ids=[s[0] for s in stories], actors=_top(actors, STORY_ACTORS, min_count=1) or _top(actors, STORY_ACTORS),
+        figures=storyline_figures([q for d in docs for q in quantities.get(d[0], [])],
+                                  {d[0]: texts[d[0]] for d in docs if d[0] in texts}, {d[0]: d[1] for d in docs}),
     )
 
 
