@@ -15,18 +15,17 @@ about articles x (live stories sharing a salient term), not articles squared.
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from eventwire.stories.embed import embedder
+from eventwire.stories.terms import fold, stem, tokens  # noqa: F401  (fold and stem: re-exported)
 
 # Thresholds, half-life and fragment size chosen on one half of the UCI sample (stories split
 # by id hash) with timestamps jittered by +-6 h, so the choice cannot lean on that sample's
@@ -65,49 +64,10 @@ EMBED_WEIGHT = 0.6
 EMBED_JOIN_THRESHOLD = 0.35
 EMBED_MERGE_THRESHOLD = 0.2
 
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-_STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years", "mr", "ms", "s"}
-
 
 def embeddings_default() -> bool:
     """Off unless `EMBED_ENV` turns them on."""
     return os.environ.get(EMBED_ENV, "").strip().lower() in ("1", "true", "yes", "on")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Calderón' and 'Calderon' are one name."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def stem(word: str) -> str:
-    """Plural and possessive endings off: a cheap stem that keeps names recognisable."""
-    word = word.strip("'’-").replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def tokens(text: str | None) -> list[str]:
-    """Words of a text, stemmed, without stop words and without tokens that start with a digit.
-
-    Why whole runs: '1st', '3.5Mil' and '$2M' used to leave 'st', 'mil' behind, rare and so
-    heavily weighted fragments that match nothing; 'MH370', 'Q4' and 'G7' stay whole.
-    """
-    if not text:
-        return []
-    out = []
-    for raw in _WORD.findall(fold(text)):
-        if raw[0].isdigit():
-            continue
-        word = stem(raw)
-        if len(word) > 1 and word not in _STOP:
-            out.append(word)
-    return out
 
 
 def name_key(name: str) -> str:
@@ -167,7 +127,7 @@ class StoryState:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
 
     def top_terms(self, k: int) -> list[str]:
-        return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: -kv[1])[:k]]
+        return heapq.nlargest(k, self.centroid, key=self.centroid.__getitem__)
 
 
 class Clusterer:
@@ -296,7 +256,7 @@ class Clusterer:
     def _best(self, vec: dict[str, float], when: datetime, exclude: str | None = None,
               floor: float = 0.0, emb: list[float] | None = None) -> tuple[str | None, float]:
         """The live story most similar to `vec`; stories too far in time to reach `floor` are not scored."""
-        query = sorted(vec, key=lambda t: -vec[t])[:QUERY_TERMS]
+        query = heapq.nlargest(QUERY_TERMS, vec, key=vec.__getitem__)
         seen: set[str] = {exclude} if exclude else set()
         best, best_score = None, 0.0
         for term in query:
