@@ -133,3 +133,19 @@ def test_pounding_hideouts_is_an_attack_but_pounding_a_goal_is_not(code_in_conte
 def test_persuading_a_government_to_act_is_a_request_aimed_at_it(code_in_context):
     events = live(code_in_context("The Irish government tried to persuade Britain to reopen the inquiry."), "REQUEST")
     assert events and country(events[0].source) == "IRL" and country(events[0].target) == "GBR"
+
+
+def test_a_visit_a_traveller_arrives_on_is_theirs_and_aimed_at_where_they_arrive(code_in_context):
+    events = live(code_in_context("A senior Vietnamese envoy arrived in Vientiane on a three-day visit."), "CONSULT")
+    assert events and country(events[0].source) == "VNM" and country(events[0].target) == "LAO"
+
+
+def test_talks_a_leader_flies_to_are_held_with_the_named_counterpart(code_in_context):
+    events = live(code_in_context("The Ghanaian president flew to Lome for talks with Togolese officials."), "CONSULT")
+    assert events and country(events[0].source) == "GHA" and country(events[0].target) == "TGO"
+
+
+def test_a_meeting_of_others_is_not_held_by_whoever_acts_during_it(code_in_context):
+    events = live(code_in_context("Police fired tear gas during a meeting of opposition supporters in Lusaka."),
+                  "CONSULT")
+    assert all(e.source is None or e.source.get("name") != "Police" for e in events)

@@ -264,6 +264,22 @@ def _noun_roles(hit: Found) -> None:
     else:
         hit.source = owners + by + one + mods + first
         hit.target = other + _noun_targets(noun, hit.noun_role) + (first if owners or by or mods else []) + others
+        if lookup(hit.cameo).plover == "CONSULT":
+            _meeting_in_a_clause(hit, noun)
+
+
+def _meeting_in_a_clause(hit: Found, noun) -> None:
+    """'arrived in Pyongyang on a three-day visit', 'flew to Rome for talks': a meeting that a verb goes on or
+    for is held by that verb's subject (a fallback after the noun's own agent), in the polity it went to."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "for") \
+            or prep.head.pos_ not in ("VERB", "AUX") or pobjs(noun, ("of", "between")):
+        return  # 'fired tear gas during a meeting of opposition supporters': the meeting is theirs
+    verb = prep.head
+    subj, passive = subject_of(verb)
+    if subj is not None and not passive:
+        hit.source = hit.source + [unquantify(subj)]
+    hit.target = hit.target + [t for t in pobjs(verb, ("in", "to")) if t.ent_type_ == "GPE"]
 
 
 def hyphen_dyad(noun) -> tuple[list, list]:
