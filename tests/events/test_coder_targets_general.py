@@ -149,3 +149,19 @@ def test_a_meeting_of_others_is_not_held_by_whoever_acts_during_it(code_in_conte
     events = live(code_in_context("Police fired tear gas during a meeting of opposition supporters in Lusaka."),
                   "CONSULT")
     assert all(e.source is None or e.source.get("name") != "Police" for e in events)
+
+
+def test_conjoined_parties_that_agree_are_each_others_target(code_in_context):
+    [event] = live(code_in_context("Peru and Ecuador agreed to take their border dispute to an international court."),
+                   "AGREE")
+    assert (country(event.source), country(event.target)) == ("PER", "ECU")
+
+
+def test_conjoined_parties_agreeing_on_an_act_against_a_third_aim_it_at_the_third(code_in_context):
+    [event] = live(code_in_context("Canada and Australia agreed to impose sanctions on Myanmar."), "AGREE")
+    assert (country(event.source), country(event.target)) == ("CAN", "MMR")
+
+
+def test_conjoined_parties_holding_talks_with_a_third_meet_the_third(code_in_context):
+    [event] = live(code_in_context("France and Italy held talks with Tunisia in Rome."), "CONSULT")
+    assert (country(event.source), country(event.target)) == ("FRA", "TUN")

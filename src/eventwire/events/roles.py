@@ -32,6 +32,7 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
     plover = lookup(inner.cameo).plover
     inner_targets = _inner_targets(inner, addressee_first=lookup(hit.cameo).plover == "REQUEST")
     inner.role = "folded"
+    hit.folded = plover not in _MUTUAL  # "agreed that their countries should cooperate" stays between them
     if hit.role == "neg":
         if plover in COOPERATIVE:
             hit.cameo, hit.role, hit.inner = "120", "act", inner_targets
@@ -124,9 +125,16 @@ def assign_roles(hit: Found) -> None:
             + verb_targets(verb, exclude=hit.trigger)
     else:
         hit.target = hit.target + verb_targets(verb)
-    hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
     # "Israel and Lebanon renewed negotiations": each conjoined subject is the other's counterpart
-    hit.target += [c for s in hit.source if s is not None for c in counterparts(s)]
+    partners = [c for s in hit.source if s is not None for c in counterparts(s)]
+    heads = (verb.i, hit.trigger.i)
+    own = [t for t in hit.target if t is not None and (t.head.i in heads or t.head.head.i in heads)]
+    if partners and lookup(hit.cameo).plover in _MUTUAL and not hit.folded and not any(_named(t) for t in own):
+        # "Hungary and Slovakia agreed to take their dispute to the court": they agreed with each other
+        hit.target = own + partners + [t for t in hit.target if t not in own] + hit.inner
+    else:
+        hit.target += hit.inner  # the verb's own object first: "rejected North Korea's demand to sever ties with X"
+        hit.target += partners
     # the polity it happened in comes after the parties: 'Israel and Syria met in Washington'; a town
     # there stands for its country ('protested in Monrovia': CAMEO aims the protest at that country)
     hit.towns = [t.i for t in pobjs(verb, ("in",)) if t.ent_type_ == "GPE"]
@@ -146,6 +154,13 @@ def assign_roles(hit: Found) -> None:
     if lookup(hit.cameo).plover in ("MOBILIZE", "AID"):  # "sent troops into", "gave aid to": the thing sent
         moved = lx.word_class("troops") | lx.word_class("aid")
         hit.target = [t for t in hit.target if t.lemma_.lower() not in moved]
+
+
+_MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+
+
+def _named(tok) -> bool:
+    return tok is not None and tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
 
 
 def _issuer(verb) -> list:

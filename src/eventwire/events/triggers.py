@@ -32,6 +32,7 @@ class Found:
     inner: list = field(default_factory=list)  # target candidates from a folded complement
     source_fallback: list = field(default_factory=list)  # tried only when no source candidate names an actor
     towns: list = field(default_factory=list)  # positions of the places it happened in (targets of last resort)
+    folded: bool = False  # a coded complement was folded in ("agreed to impose sanctions on X")
 
 
 def _lexicon_entries(table: dict[str, list], tok) -> list:
