@@ -8,18 +8,35 @@ everywhere. Every extracted item carries `start`/`end` character offsets into
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+import copy
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 
 class _Record:
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[arg-type]
+        """Like `dataclasses.asdict`, without deep-copying every leaf: our leaves are immutable
+        (str, numbers, None), and the copies cost seconds on each corpus-level update."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, (set, frozenset)) or (is_dataclass(value) and not isinstance(value, type)):
+        return asdict(value) if is_dataclass(value) else copy.deepcopy(value)
+    return value
 
 
 @dataclass

@@ -69,7 +69,7 @@ def _update(con) -> dict:
     stored = {r[0] for r in con.execute("SELECT id FROM stories WHERE id IN (SELECT unnest(?))", [changed]).fetchall()}
     counts["stories_new"] = len(set(changed) - stored)
     counts["stories_changed"] = len(changed)
-    _write_stories(con, changed, clusterer)
+    _write_stories(con, changed, clusterer, names, {a.id for a in articles})
     counts["merged_events"] = _merge_events(con, [a.id for a in articles])
     counts["storylines_changed"] = _link_storylines(con, changed)
     return counts
@@ -192,7 +192,8 @@ def _write_members(con, articles, copies, story_of, similarity) -> None:
     insert(con, "story_members", rows)
 
 
-def _write_stories(con, story_ids: list[str], clusterer: Clusterer) -> None:
+def _write_stories(con, story_ids: list[str], clusterer: Clusterer, names: dict[str, Counter],
+                   named: set[str]) -> None:
     stats = con.execute(
         """SELECT m.story_id,
                   count(*) FILTER (WHERE m.copy_of IS NULL),
@@ -204,7 +205,7 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer) -> None:
            WHERE m.story_id IN (SELECT unnest(?)) GROUP BY m.story_id""", [story_ids]).fetchall()
     old_lines = dict(con.execute("SELECT id, storyline_id FROM stories WHERE id IN (SELECT unnest(?))",
                                  [story_ids]).fetchall())
-    actors = _story_actors(con, story_ids)
+    actors = _story_actors(con, story_ids, names, named)
     stored = {r[0]: r[1:] for r in con.execute(
         "SELECT id, terms, active, spread_hours, embedding FROM stories WHERE id IN (SELECT unnest(?))",
         [story_ids]).fetchall()}
@@ -225,11 +226,14 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer) -> None:
     _upsert(con, "stories", rows)
 
 
-def _story_actors(con, story_ids: list[str]) -> dict[str, list[str]]:
-    """The names most articles of each story mention (normalised keys)."""
+def _story_actors(con, story_ids: list[str], names: dict[str, Counter], named: set[str]) -> dict[str, list[str]]:
+    """The names most articles of each story mention (normalised keys); `names` already holds those
+    of the articles in `named` (this call's), so only earlier members are read again."""
     members = con.execute("SELECT doc_id, story_id FROM story_members WHERE story_id IN (SELECT unnest(?)) "
                           "AND copy_of IS NULL", [story_ids]).fetchall()
-    names = _names(con, [d for d, _ in members])
+    missing = [d for d, _ in members if d not in named]
+    if missing:
+        names = {**names, **_names(con, missing)}
     counts: dict[str, Counter] = {}
     for doc_id, sid in members:
         weights = {k: 1 + math.log(n) for k, n in names.get(doc_id, {}).items()}
