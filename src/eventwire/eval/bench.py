@@ -273,6 +273,9 @@ def main(argv: list[str] | None = None) -> dict:
             phases = run["phases"]
             table.add_row("  of which start / shards / stories (s)",
                           f"{phases['start']:.1f} / {phases['shards']:.1f} / {phases['stories']:.1f}")
+            if phases.get("worker busy (during shards)"):
+                table.add_row("  workers busy, share of workers x shard phase",
+                              f"{phases['worker busy (during shards)'] / (run['workers'] * phases['shards']):.0%}")
         if "speedup_2_vs_1" in entry:
             table.add_row("speed-up 2 vs 1 workers, whole run", f"{entry['speedup_2_vs_1']:.2f}")
             if len(entry["speedup_2_vs_1_runs"]) > 1:

@@ -65,6 +65,7 @@ class ShardResult:
     unchanged: int = 0
     files: list[str] = field(default_factory=list)
     known_actors: list = field(default_factory=list)  # registry rows the worker added or changed in this shard
+    busy: float = 0.0  # seconds the worker spent on the shard (its first also loads the model and tables)
 
 
 def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
@@ -102,17 +103,21 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
             futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
                                      model, batch_size, known_actors, pure=False) for shard in shards]
             summary.phases["start"] = time.perf_counter() - started
-            loading, client_cpu = 0.0, time.process_time()
+            loading, busy, client_cpu = 0.0, 0.0, time.process_time()
             store.con.execute("SET threads = 1")  # loading parts must not take cores from the workers
             for future in as_completed(futures):
                 load_started = time.perf_counter()
-                _absorb(store, future.result(), summary, on_reject)
+                result = future.result()
+                busy += result.busy
+                _absorb(store, result, summary, on_reject)
                 loading += time.perf_counter() - load_started
                 if progress:
                     progress(summary)
             store.con.execute("RESET threads")
             summary.phases["loading (during shards)"] = loading
             summary.phases["client CPU (during shards)"] = time.process_time() - client_cpu
+            # Worker time summed over shards; next to workers x shard phase it shows idle workers and start-up.
+            summary.phases["worker busy (during shards)"] = busy
             summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
             summary.phases["shards"] = time.perf_counter() - started - summary.phases["start"]
         except BaseException:
@@ -158,6 +163,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
     from eventwire.run.stages import known_actors as learnt_actors
     from eventwire.stories.minhash import signature_row
 
+    began = time.perf_counter()
     slices = [f if isinstance(f, Slice) else Slice(f) for f in files]
     paths = list(dict.fromkeys(s.path for s in slices))
     stages = _worker_stages(model, known_actors or [])
@@ -210,6 +216,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
     analyse()
     write()
     result.known_actors = learnt_actors(stages, changed_only=True)
+    result.busy = time.perf_counter() - began
     return result
 
 
