@@ -165,3 +165,11 @@ def test_conjoined_parties_agreeing_on_an_act_against_a_third_aim_it_at_the_thir
 def test_conjoined_parties_holding_talks_with_a_third_meet_the_third(code_in_context):
     [event] = live(code_in_context("France and Italy held talks with Tunisia in Rome."), "CONSULT")
     assert (country(event.source), country(event.target)) == ("FRA", "TUN")
+
+
+def test_a_protest_addressed_or_lodged_with_a_government_is_an_official_complaint(code_in_context):
+    [event] = live(code_in_context("The Chilean government protested to Buenos Aires over the arrests."), "ACCUSE")
+    assert (country(event.source), country(event.target)) == ("CHL", "ARG")
+    [event] = live(code_in_context("Seoul lodged a protest with Tokyo over the textbooks."), "ACCUSE")
+    assert (country(event.source), country(event.target)) == ("KOR", "JPN")
+    assert live(code_in_context("Thousands of students protested in Dhaka against the fee rise."), "PROTEST")

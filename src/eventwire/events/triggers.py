@@ -58,9 +58,18 @@ def _spoken_protest(tok, cameo: str) -> str:
     reports speech is an official complaint (CAMEO 114, PLOVER ACCUSE), not a demonstration."""
     if not cameo.startswith("14") or tok.lemma_.lower() not in lx.word_class("complain"):
         return cameo
-    if any(k.dep_ == "ccomp" for k in tok.children) or trailing_report(tok):
+    if any(k.dep_ == "ccomp" for k in tok.children) or trailing_report(tok) or _addressed(tok):
         return "114"
     return cameo
+
+
+def _addressed(tok) -> bool:
+    """'protested to Ankara over ...': a protest addressed to a named party is a note, not a demonstration."""
+    return any(p.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for p in pobjs(tok, ("to",)))
+
+
+#: Verbs that deliver a protest to someone: 'lodged a protest with Moscow' is CAMEO 114, complain officially.
+_NOTE_VERBS = {"lodge", "file", "deliver", "register", "send", "hand", "issue"}
 
 
 _ABSTRACT = lx.word_class("proposal") | lx.word_class("document") | lx.word_class("rule") | lx.word_class("market")
@@ -102,7 +111,10 @@ def light_event(tok) -> Found | None:
                 continue  # "held since March": a month, not a march
             entry = _match(lx.nouns().get(noun.lemma_.lower(), []), noun)
             if entry is not None:
-                return Found(noun, entry.cameo, "light", tok, nominal=True, noun_role=entry.role)
+                cameo = entry.cameo
+                if cameo.startswith("14") and noun.lemma_.lower() == "protest" and tok.lemma_.lower() in _NOTE_VERBS:
+                    cameo = "114"
+                return Found(noun, cameo, "light", tok, nominal=True, noun_role=entry.role)
     return None
 
 
