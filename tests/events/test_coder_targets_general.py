@@ -173,3 +173,9 @@ def test_a_protest_addressed_or_lodged_with_a_government_is_an_official_complain
     [event] = live(code_in_context("Seoul lodged a protest with Tokyo over the textbooks."), "ACCUSE")
     assert (country(event.source), country(event.target)) == ("KOR", "JPN")
     assert live(code_in_context("Thousands of students protested in Dhaka against the fee rise."), "PROTEST")
+
+
+def test_vowing_to_retaliate_against_a_state_threatens_it(code_in_context, code):
+    [event] = live(code_in_context("Syria said it would retaliate against Turkey for the border raid."), "THREATEN")
+    assert (country(event.source), country(event.target)) == ("SYR", "TUR")
+    assert not live(code("Leeds retaliated with two goals in the second half."), "ASSAULT")
