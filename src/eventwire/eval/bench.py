@@ -99,7 +99,8 @@ def dask_run(files: list[str], workers: int, model: str | None, batch_size: int)
         summary = run_distributed(files, os.path.join(tmp, "d.duckdb"), workers=workers, model=model,
                                   batch_size=batch_size, shard_files=max(1, len(files) // 32))
         return {"workers": workers, "documents": summary.new, "seconds": time.perf_counter() - t,
-                "peak_mb_per_worker": max(summary.worker_peak_mb or [0.0]), "phases": summary.phases}
+                "peak_mb_per_worker": max(summary.worker_peak_mb or [0.0]), "phases": summary.phases,
+                "timeline": summary.timeline}
 
 
 def flat_memory(n_docs: int, workers: int, model: str | None, batch_size: int) -> dict:
@@ -238,6 +239,7 @@ def main(argv: list[str] | None = None) -> dict:
             speedups = [one["seconds"] / two["seconds"] for one, two in runs]
             one, two = runs[speedups.index(statistics.median_low(speedups))]
             entry["dask"] = [one, two]
+            entry["dask_all_runs"] = [list(pair) for pair in runs]  # every pair, phases and timelines included
             if args.dask_only:  # no profile run counted the documents; the runs did
                 entry["documents"] = one["documents"]
             entry["speedup_2_vs_1"] = statistics.median_low(speedups)

@@ -66,6 +66,7 @@ class ShardResult:
     files: list[str] = field(default_factory=list)
     known_actors: list = field(default_factory=list)  # registry rows the worker added or changed in this shard
     busy: float = 0.0  # seconds the worker spent on the shard (its first also loads the model and tables)
+    timeline: tuple = ()  # (worker process id, wall-clock start, end): where a run's workers idled
 
 
 def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
@@ -80,7 +81,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
     if "-" in paths:
         raise DistributedError("stdin (-) cannot be shared with Dask workers; write it to a file first")
     summary = Summary()
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     parts_root = os.path.abspath(db) + ".parts"
     with Store(db) as store:
         summary.new += _load_finished_parts(store, parts_root)  # left by a crashed run
@@ -109,6 +110,8 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                 load_started = time.perf_counter()
                 result = future.result()
                 busy += result.busy
+                pid, began, ended = result.timeline
+                summary.timeline.append((pid, round(began - started_at, 2), round(ended - started_at, 2)))
                 _absorb(store, result, summary, on_reject)
                 loading += time.perf_counter() - load_started
                 if progress:
@@ -163,7 +166,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
     from eventwire.run.stages import known_actors as learnt_actors
     from eventwire.stories.minhash import signature_row
 
-    began = time.perf_counter()
+    began, began_at = time.perf_counter(), time.time()
     slices = [f if isinstance(f, Slice) else Slice(f) for f in files]
     paths = list(dict.fromkeys(s.path for s in slices))
     stages = _worker_stages(model, known_actors or [])
@@ -217,6 +220,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
     write()
     result.known_actors = learnt_actors(stages, changed_only=True)
     result.busy = time.perf_counter() - began
+    result.timeline = (os.getpid(), began_at, time.time())
     return result
 
 

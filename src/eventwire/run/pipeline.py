@@ -40,6 +40,7 @@ class Summary:
     worker_peak_mb: list[float] = field(default_factory=list)  # Dask runs: peak resident memory per worker
     stories: dict = field(default_factory=dict)  # what the corpus-level story update added
     phases: dict[str, float] = field(default_factory=dict)  # Dask runs: wall seconds per phase
+    timeline: list[tuple] = field(default_factory=list)  # Dask runs: (worker pid, start s, end s) per shard
 
     @property
     def ok(self) -> bool:
