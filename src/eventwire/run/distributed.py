@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import math
 import os
 import shutil
 import threading
@@ -320,14 +319,15 @@ def _slices(file: str, split_bytes: int) -> int:
     its own records, so only files of many records and of moderate size are split."""
     try:
         size = os.path.getsize(file)
-        if not split_bytes or size <= split_bytes or size > LARGE_FILE:
+        if not split_bytes or size < 1.5 * split_bytes or size > LARGE_FILE:
             return 1
         with open(file, "rb") as fh:
             if sniff(fh.read(8192), file) not in _SPLITTABLE:
                 return 1
     except OSError:
         return 1
-    return min(MAX_SLICES, math.ceil(size / split_bytes))
+    # Rounded, not rounded up: slices near the target size leave no small straggler shard running alone at the end.
+    return min(MAX_SLICES, max(1, round(size / split_bytes)))
 
 
 def _shard_bytes(files: list[str | Slice]) -> float:
