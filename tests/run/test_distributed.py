@@ -123,3 +123,18 @@ def test_no_split_size_or_a_single_document_file_keeps_files_whole(tmp_path):
     page.write_text("<html><body>" + "<p>Words of a long page.</p>" * 2000 + "</body></html>")
     assert list(_shards([str(big), str(page)], size=32)) == [[str(big), str(page)]]
     assert list(_shards([str(big), str(page)], size=32, split_bytes=1000))[-1] == [str(page)]
+
+
+def test_a_worker_loads_neither_datasketch_nor_scipy():
+    """Every Dask worker pays for its imports before its first document: datasketch's LSH modules pulled
+    in scipy.integrate (about 0.5 s per worker) for MinHash arithmetic that numpy does alone."""
+    worker_imports = (
+        "import importlib, sys; importlib.import_module('eventwire.run.distributed');"
+        "from eventwire.run.pipeline import extract_new, line_evidence;"
+        "from eventwire.run.stages import build_stages, known_actors;"
+        "from eventwire.stories.minhash import signature_row;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'datasketch', 'scipy'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", worker_imports], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"

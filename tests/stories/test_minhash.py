@@ -42,3 +42,22 @@ def test_band_keys_are_stable_signed_64_bit():
     assert len(keys) == minhash.BANDS
     assert keys == minhash.band_keys(minhash.signature("One two, three four five six."))
     assert all(-2**63 <= k < 2**63 for k in keys)
+
+
+def _datasketch_sketch(text: str) -> tuple[list[int], int]:
+    from datasketch import MinHash
+
+    found = minhash.shingles(text)
+    reference = MinHash(num_perm=minhash.NUM_PERM)
+    reference.update_batch([s.encode("utf-8") for s in found])
+    return [int(v) for v in reference.hashvalues], len(found)
+
+
+def test_signatures_are_datasketchs_bit_for_bit():
+    """Stored signatures and band keys stay valid: the numpy MinHash gives datasketch's values."""
+    texts = [_article(seed) for seed in range(30)]
+    texts += ["", "one", "two words", "Café déjà vu, naïve façade über Straße ñandú", "x " * 3000,
+              "Reuters said on Tuesday that the central bank raised its key rate by half a point."]
+    for text in texts:
+        assert minhash.sketch(text) == _datasketch_sketch(text), text[:40]
+    assert minhash.sketch("")[0] == [2**32 - 1] * minhash.NUM_PERM

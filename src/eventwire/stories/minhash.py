@@ -1,10 +1,15 @@
-"""Near-duplicate and syndicated-copy detection with MinHash LSH (datasketch), banded into DuckDB.
+"""Near-duplicate and syndicated-copy detection with MinHash LSH, banded into DuckDB.
 
 Why word shingles of the body only: syndicated copies re-wrap lines, change the
 headline and swap the outlet's boilerplate, so neither the title nor line breaks
 nor the first/last lines may decide. Why LSH bands stored as rows: a new batch
 finds its candidates with one join on (band, key) instead of comparing against
 every stored article, so marking copies stays linear in the corpus.
+
+Why our own MinHash: the signatures are datasketch's (2.0, its default "affine32" scheme, seed 1),
+computed by the same numpy arithmetic here, because `import datasketch` loads its LSH modules and
+with them scipy.integrate, about 0.5 s in every Dask worker and in the client, for classes we never
+use. tests/stories/test_minhash.py checks the signatures against datasketch's own.
 """
 
 from __future__ import annotations
@@ -14,10 +19,10 @@ import re
 import struct
 import unicodedata
 from collections.abc import Iterable
-from hashlib import blake2b
+from functools import lru_cache
+from hashlib import blake2b, sha1
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS, ROWS = 32, 4  # candidate threshold about (1/32)**(1/4) = 0.42 estimated Jaccard
@@ -30,6 +35,8 @@ COPY_JACCARD = 0.5
 #: (a wire story trimmed to its first half by the outlet that runs it).
 COPY_CONTAINMENT = 0.8
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SEED = 1  # datasketch's default: the permutations, hence the stored signatures, depend on it
+_EMPTY = 0xFFFFFFFF  # the value of every slot of an empty set's signature
 
 
 def words(text: str) -> list[str]:
@@ -53,9 +60,36 @@ def signature(text: str) -> list[int]:
 def sketch(text: str) -> tuple[list[int], int]:
     """The MinHash signature and the number of distinct shingles it summarises."""
     found = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM)
-    minhash.update_batch([s.encode("utf-8") for s in found])
-    return [int(v) for v in minhash.hashvalues], len(found)
+    return minhash_values(s.encode("utf-8") for s in found).tolist(), len(found)
+
+
+def minhash_values(items: Iterable[bytes]) -> np.ndarray:
+    """datasketch's `MinHash(num_perm=NUM_PERM).update_batch(items).hashvalues`: the first 4 bytes of
+    each item's SHA-1 (little-endian), MurmurHash3's 32-bit finalizer, then per slot the least
+    `a * h + b` modulo 2**32 (numpy's uint32 arithmetic wraps, as the scheme intends)."""
+    digests = b"".join(sha1(item).digest()[:4] for item in items)
+    if not digests:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    hashed = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32)).reshape(-1, 1)
+    a, b = _permutations()
+    return (hashed * a + b).min(axis=0)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The odd multipliers and the offsets, drawn as datasketch draws them."""
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def signature_row(doc_id: str, text: str) -> tuple[str, str, int]:
