@@ -31,10 +31,23 @@ from eventwire.store.duck import Store, table_rows, to_arrow
 SUCCESS = "_SUCCESS"
 PART_DOCS = 256
 _STAGES: dict[str | None, list] = {}
-#: For the local cluster only (a user's own scheduler keeps its settings): Dask's statistical
-#: profiler samples each worker's stack every 10 ms for the dashboard, which we do not serve;
-#: on spaCy's deep stacks that cost about 5% of a worker's CPU in our measurement.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: For the local cluster only (a user's own scheduler keeps its settings). Its scheduler and nannies
+#: run in this process, beside the part loading, and every periodic callback takes CPU from the
+#: workers on a small machine. Idle, a 2-worker cluster cost this process 4% of a core and its
+#: workers 0.53 s per 15 s with Dask's defaults; with these, 0.8% and 0.09 s.
+#: - profile: Dask's statistical profiler samples each worker's stack every 10 ms for the dashboard,
+#:   which we do not serve; on spaCy's deep stacks that cost about 5% of a worker's CPU.
+#: - tick: each event loop times itself every 20 ms, only to warn when it was blocked for seconds.
+#: - memory monitor: a nanny reads its worker's memory every 100 ms; twice a second still stops a
+#:   runaway worker.
+#: - system monitor and cluster repr: dashboard figures and the cluster's repr, neither shown.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.deploy.cluster-repr-interval": "10s",
+}
 #: A file holding many records (WARC, JSON Lines, SGML) larger than its share of the run is
 #: dealt out in up to this many slices, so that a few big files still keep every worker busy.
 SHARDS_PER_WORKER = 2
@@ -64,7 +77,7 @@ class ShardResult:
     unchanged: int = 0
     files: list[str] = field(default_factory=list)
     known_actors: list = field(default_factory=list)  # registry rows the worker added or changed in this shard
-    busy: float = 0.0  # seconds the worker spent on the shard (its first also loads the model and tables)
+    busy: float = 0.0  # seconds the worker spent on the shard (its first also imports spaCy and loads the model and tables)
     timeline: tuple = ()  # (worker process id, wall-clock start, end): where a run's workers idled
 
 
@@ -87,7 +100,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
         known = frozenset(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall())
         actors = store.load_known_actors()
         try:
-            with dask.config.set(LOCAL_WORKER_CONFIG):
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 cluster = None if scheduler else LocalCluster(
                     n_workers=workers or os.cpu_count(), threads_per_worker=1, processes=True,
                     dashboard_address=None, silence_logs=40)
@@ -161,11 +174,11 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
                   batch_size: int, known_actors: list | None = None, part_docs: int = PART_DOCS) -> ShardResult:
     """Runs on a worker: read, extract and analyse a shard in batches, writing a Parquet part every
     `part_docs` documents (loading a part costs the client about the same whatever its size)."""
+    began, began_at = time.perf_counter(), time.time()  # before the imports: a new worker's first shard pays them
     from eventwire.run.pipeline import extract_new, line_evidence
     from eventwire.run.stages import known_actors as learnt_actors
     from eventwire.stories.minhash import signature_row
 
-    began, began_at = time.perf_counter(), time.time()
     slices = [f if isinstance(f, Slice) else Slice(f) for f in files]
     paths = list(dict.fromkeys(s.path for s in slices))
     stages = _worker_stages(model, known_actors or [])
