@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from datetime import datetime, timedelta
 
+import numpy as np
 import pytest
 
 from eventwire.stories import cluster
@@ -33,12 +34,16 @@ def _place(clusterer: Clusterer, titles: list[str]) -> set[str]:
     return {moved.get(s, s) for s in ids}
 
 
-def test_embeddings_are_off_unless_asked(monkeypatch):
+def test_static_vectors_are_the_default_and_the_setting_picks_the_bars(monkeypatch):
     monkeypatch.setattr(cluster, "embedder", lambda: fake_embed)
+    monkeypatch.setattr(cluster, "static_embedder", lambda: "static table")
     monkeypatch.delenv(EMBED_ENV, raising=False)
-    assert Clusterer().embed is None
-    monkeypatch.setenv(EMBED_ENV, "1")
-    assert Clusterer().embed is fake_embed
+    assert Clusterer().embed == "static table" and Clusterer().blend == cluster.STATIC_BLEND
+    monkeypatch.setenv(EMBED_ENV, "minilm")
+    assert Clusterer().embed is fake_embed and Clusterer().blend == cluster.MINILM_BLEND
+    for off in ("off", "0"):
+        monkeypatch.setenv(EMBED_ENV, off)
+        assert Clusterer().embed is None
     assert Clusterer(embeddings=False).embed is None
 
 
@@ -54,15 +59,17 @@ def test_story_embedding_follows_its_members_and_folds():
     sid, _ = c.add("a", bag, T0, "Fed taper")
     c.add("b", bag, T0, "Fed taper again")
     story = c.stories[sid]
-    assert story.embedding == [2.0, 0.0, 0.0] and math.isclose(story.embedding_norm(), 2.0)
+    assert story.embedding.tolist() == [2.0, 0.0, 0.0] and math.isclose(story.embedding_norm(), 2.0)
 
 
-def test_blend_scores_terms_alone_for_stories_stored_without_embeddings():
+def test_blend_scores_terms_alone_for_stories_stored_without_embeddings_or_with_others():
+    c = Clusterer(embeddings=fake_embed)
     story = cluster.StoryState("s", {"x": 1.0}, 1, T0, T0)
-    assert Clusterer._blend(0.3, [1.0, 0.0], story) == 0.3
-    story.embedding = [0.0, 2.0]
-    assert Clusterer._blend(0.3, [0.0, 1.0], story) == pytest.approx(
-        (1 - cluster.EMBED_WEIGHT) * 0.3 + cluster.EMBED_WEIGHT)
+    assert c._blend(0.3, np.array([1.0, 0.0]), story) == 0.3
+    story.embedding = np.array([0.0, 2.0])
+    assert c._blend(0.3, np.array([0.0, 1.0]), story) == pytest.approx(
+        (1 - c.blend.weight) * 0.3 + c.blend.weight)
+    assert c._blend(0.3, np.array([0.0, 1.0, 0.0]), story) == 0.3  # stored under another setting
 
 
 def test_missing_model_says_how_to_install(monkeypatch):

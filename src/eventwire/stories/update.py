@@ -13,6 +13,8 @@ from collections import Counter
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+import numpy as np
+
 from eventwire.knowledge.actors import resolve_phrase
 from eventwire.records import Story, Storyline
 from eventwire.stories import merge as merging
@@ -173,7 +175,7 @@ def _state(row) -> StoryState:
     sid, terms, n, first, last, title, active, spread, embedding = row
     return StoryState(sid, json.loads(terms) if isinstance(terms, str) else dict(terms or {}), n,
                       _when(first), _when(last), title, active=parse_when(active),
-                      spread=timedelta(hours=spread or 0.0), embedding=_json(embedding) or None)
+                      spread=timedelta(hours=spread or 0.0), embedding=_vector(_json(embedding)))
 
 
 def _write_terms(con, bags, originals, clusterer) -> None:
@@ -215,7 +217,7 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer, names: dict[
         if state:
             terms = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[:120])
             kept = (state.active.isoformat(timespec="seconds"), state.spread.total_seconds() / 3600,
-                    [round(v, 6) for v in state.embedding] if state.embedding else None)
+                    np.round(state.embedding, 6).tolist() if state.embedding is not None else None)
         else:
             terms, *kept = stored.get(sid) or ({}, None, None, None)
             terms = _json(terms) or {}
@@ -296,6 +298,10 @@ def _reports(con, where: str, params: dict) -> list[merging.Report]:
                                   when.date() if when else None, r[8] or "", r[9], r[10], r[11], r[12], r[13],
                                   bool(r[14])))
     return out
+
+
+def _vector(values) -> np.ndarray | None:
+    return np.asarray(values, dtype=np.float32) if values else None
 
 
 def _json(value):
