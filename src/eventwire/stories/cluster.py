@@ -180,6 +180,7 @@ class Clusterer:
         self.half_life = timedelta(hours=half_life_hours)
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._norms: dict[str, float] = {}
+        self._embedding_norms: dict[str, float] = {}
         for story in stories:
             self._index(story)
         self._added = 0
@@ -287,6 +288,7 @@ class Clusterer:
               floor: float = 0.0, emb: np.ndarray | None = None) -> tuple[str | None, float]:
         """The live story most similar to `vec`; stories too far in time to reach `floor` are not scored."""
         query = heapq.nlargest(QUERY_TERMS, vec, key=vec.__getitem__)
+        position = {t: i for i, t in enumerate(vec)}
         seen: set[str] = {exclude} if exclude else set()
         best, best_score = None, 0.0
         for term in query:
@@ -302,7 +304,10 @@ class Clusterer:
                 decay = self.decay(story, when)
                 if decay < floor:
                     continue
-                dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
+                # Only the shared terms, in `vec`'s order: the same sum as over all of `vec` (the
+                # others add zeros), at a tenth of the cost; the intersection runs in C.
+                shared = sorted(vec.keys() & story.centroid.keys(), key=position.__getitem__)
+                dot = sum(vec[t] * story.centroid[t] for t in shared)
                 score = self._blend(dot / self._norms[sid], emb, story) * decay
                 if score > best_score:
                     best, best_score = sid, score
@@ -319,7 +324,8 @@ class Clusterer:
         """
         if emb is None or story.embedding is None or len(emb) != len(story.embedding):
             return cosine
-        dense = float(emb @ story.embedding) / story.embedding_norm()
+        norm = self._embedding_norms.get(story.id) or story.embedding_norm()
+        dense = float(emb @ story.embedding) / norm
         return (1 - self.blend.weight) * cosine + self.blend.weight * max(0.0, dense)
 
     def decay(self, story: StoryState, when: datetime) -> float:
@@ -373,6 +379,7 @@ class Clusterer:
         known = story.id in self.stories
         self.stories[story.id] = story
         self._norms[story.id] = story.norm()
+        self._embedding_norms[story.id] = story.embedding_norm()
         for term in story.top_terms(QUERY_TERMS if known else CENTROID_TERMS // 4):
             posting = self._postings[term]
             if story.id not in posting[-50:]:

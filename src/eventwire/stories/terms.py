@@ -27,6 +27,8 @@ _STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Calderón' and 'Calderon' are one name."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and most news text is ASCII
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
