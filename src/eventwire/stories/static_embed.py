@@ -15,40 +15,25 @@ from functools import lru_cache
 import numpy as np
 
 from eventwire.stories.distill import TABLE, TOKENIZER
-
-#: Cached vectors before the cache is emptied (a headline is embedded once per run).
-CACHE_SIZE = 200_000
+from eventwire.stories.embed import CachedEmbedder
 
 
-class StaticEmbedder:
-    """Unit headline vectors, cached by text; same interface as `embed.Embedder`."""
-
-    kind = "static"
+class StaticEmbedder(CachedEmbedder):
+    """The mean of the headline's word-piece rows, as a unit vector."""
 
     def __init__(self):
         from tokenizers import Tokenizer
 
+        super().__init__()
         self._tokenizer = Tokenizer.from_file(str(TOKENIZER))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
         with np.load(TABLE) as table:
             self._rows = table["vectors"].astype(np.float32) * table["scale"][:, None]
-        self._cache: dict[str, np.ndarray] = {}
 
-    def encode(self, texts: Iterable[str], batch_size: int = 0) -> None:
-        """Embed many texts at once (the tokenizer batches); later calls hit the cache."""
-        missing = sorted({t for t in texts if t not in self._cache})
-        if not missing:
-            return
-        if len(self._cache) + len(missing) > CACHE_SIZE:
-            self._cache.clear()
-        for text, encoding in zip(missing, self._tokenizer.encode_batch(missing, add_special_tokens=False)):
-            self._cache[text] = self._mean(encoding.ids)
-
-    def __call__(self, text: str) -> np.ndarray:
-        if text not in self._cache:
-            self.encode([text])
-        return self._cache[text]
+    def _vectors(self, texts: list[str]) -> Iterable[np.ndarray]:
+        for encoding in self._tokenizer.encode_batch(texts, add_special_tokens=False):
+            yield self._mean(encoding.ids)
 
     def _mean(self, ids: list[int]) -> np.ndarray:
         if not ids:
