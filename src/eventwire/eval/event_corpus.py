@@ -1,0 +1,214 @@
+"""The sentence corpus we annotate for event coding: sentences of ../shared/corpora named by id and offsets.
+
+A sentence is `(doc, start, end)`: `doc` is a corpus path ("bbc/politics/001.txt") or a Reuters story
+("reuters21578/reut2-003.sgm#NEWID=1234"); offsets are into that document's text as `doc_text` reads it
+(a BBC file decoded as UTF-8, or a Reuters story's <BODY> with SGML entities decoded). No article text is
+stored in the repository: `load` rebuilds each sentence from ../shared.
+
+`split_of` assigns every document, by a hash of its id, to train (70%), dev (15%) or test (15%), so that
+all sentences of one article land in the same split.
+
+`select` is how the sentences were chosen (`python -m eventwire.eval.event_corpus select`): strata of
+candidate event sentences and deliberate hard negatives (disasters and accidents, sport and entertainment
+with violent words, markets, negated, hypothetical and future acts, reported claims), a few per document,
+with a fixed seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+CORPORA = SHARED / "corpora"
+LABELS = Path(__file__).with_name("data") / "events"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # doc + ":" + start
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+def split_of(doc: str) -> str:
+    """train / dev / test by a hash of the document id (70 / 15 / 15)."""
+    bucket = int(hashlib.sha1(doc.encode("utf-8")).hexdigest(), 16) % 100
+    return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
+
+
+_REUTERS = re.compile(r'<REUTERS\b[^>]*NEWID="(\d+)"[^>]*>(.*?)</REUTERS>', re.DOTALL)
+_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.DOTALL)
+
+
+@lru_cache(maxsize=32)
+def _reuters_file(name: str) -> dict[str, str]:
+    raw = (CORPORA / "reuters21578" / name).read_bytes().decode("latin-1")
+    out = {}
+    for match in _REUTERS.finditer(raw):
+        body = _BODY.search(match.group(2))
+        if body:
+            out[match.group(1)] = html.unescape(body.group(1)).replace("\x03", "")
+    return out
+
+
+def doc_text(doc: str, corpora: Path = CORPORA) -> str:
+    if "#NEWID=" in doc:
+        path, newid = doc.split("#NEWID=")
+        return _reuters_file(path.split("/", 1)[1])[newid]
+    return (corpora / doc).read_bytes().decode("utf-8", "replace")
+
+
+def load(path: Path | None = None, split: str | None = None) -> list[dict]:
+    """Label rows with their sentence text rebuilt from ../shared (`text`), optionally one split only."""
+    rows = []
+    for file in sorted((path or LABELS).glob("*.jsonl")) if (path or LABELS).is_dir() else [path]:
+        for line in file.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if split and split_of(row["doc"]) != split:
+                continue
+            row["text"] = doc_text(row["doc"])[row["start"]:row["end"]]
+            row["split"] = split_of(row["doc"])
+            rows.append(row)
+    return rows
+
+
+# -- selection ------------------------------------------------------------------------
+
+_SENT = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                     r"Dec|Corp|Inc|Co|Ltd|No|U\.S|U\.K|U\.N|vs|[A-Z])\.$")
+
+
+def sentences_of(text: str) -> Iterator[tuple[int, int]]:
+    """Rough sentence spans: enough to choose sentences; paragraphs never join."""
+    start = None
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        pos = para.start()
+        chunk = para.group(0)
+        begin = 0
+        for m in re.finditer(r"[.!?]+[\"')\]]*(?=\s+[\"'(A-Z0-9])", chunk):
+            if _ABBREV.search(chunk[:m.end()]) or re.search(r"\d\.$", chunk[:m.end()]) and m.end() < len(chunk) \
+                    and chunk[m.end():m.end() + 1].isdigit():
+                continue
+            yield from _trimmed(text, pos + begin, pos + m.end())
+            begin = m.end()
+        yield from _trimmed(text, pos + begin, pos + len(chunk))
+    del start
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 25 and len(text[start:end].split()) >= 5:
+        yield start, end
+
+
+def _docs() -> Iterator[tuple[str, str, str]]:
+    """(doc id, section, text) over BBC (five sections, title line skipped) and Reuters bodies."""
+    for path in sorted((CORPORA / "bbc").glob("*/*.txt")):
+        doc = f"bbc/{path.parent.name}/{path.name}"
+        yield doc, path.parent.name, doc_text(doc)
+    for path in sorted((CORPORA / "reuters21578").glob("reut2-*.sgm")):
+        for newid in _reuters_file(path.name):
+            doc = f"reuters21578/{path.name}#NEWID={newid}"
+            yield doc, "reuters", doc_text(doc)
+
+
+_W = lambda words: re.compile(r"\b(?:" + "|".join(words.split()) + r")\b", re.I)  # noqa: E731
+ACTOR = _W(r"government minister\w* president prime police army troops soldiers military rebels? militants? "
+           r"officials? party parties union unions protesters? demonstrators? leaders? embassy ambassador "
+           r"opposition parliament congress senate Tories Labour Conservatives? Democrats? Republicans? ministry "
+           r"UN NATO EU Iran Iraq Israel Palestinians? Japan China Soviet Moscow Washington US Britain France "
+           r"Germany Brazil Mexico India Pakistan Afghanistan Syria Lebanon Egypt Libya Korea Philippines OPEC "
+           r"court judge guerrillas? workers strikers? Blair Brown Howard Kennedy Bush Reagan Gorbachev")
+EVENT = _W(r"\w*(?:agree|sign|meet|met|talk|visit|negotiat|support|back|endors|praise|welcom|apolog|conced|admit|"
+           r"cooperat|aid|assist|donat|withdr|retreat|releas|resign|ceasefire|truce|request|urg|call|demand|appeal|"
+           r"ask|accus|criticis|criticiz|condemn|blam|charg|investigat|reject|refus|deni|veto|threat|warn|protest|"
+           r"strike|march|rall|boycott|sanction|embargo|expel|ban|suspend|deploy|mobilis|mobiliz|arrest|detain|jail|"
+           r"seiz|raid|curfew|deport|attack|kill|shot|shoot|bomb|fir|clash|fight|invad|abduct|kidnap|tortur)\w*")
+RARE = _W(r"deploy\w* mobilis\w* mobiliz\w* reinforc\w* withdr\w* retreat\w* ceasefire truce releas\w* resign\w* "
+          r"conced\w* concession\w* apolog\w* backed\W+down climb\w*\W+down u-turn sanction\w* embargo\w* expel\w* "
+          r"boycott\w* threat\w* warn\w* aid donat\w* reject\w* refus\w* veto\w* vetoe\w* rebuff\w* "
+          r"extradit\w* suspend\w* sever\w* recall\w* evacuat\w* disarm\w* pardon\w* amnesty")
+DISASTER = _W(r"earthquake\w* tsunami\w* flood\w* storm\w* hurricane\w* typhoon\w* cyclone\w* drought\w* crash\w* "
+              r"fire blaze explosion\w* blast exploded collapsed? accident\w* derail\w* outbreak epidemic disease "
+              r"virus drowned avalanche landslide\w* quake")
+VIOLENT_WORDS = _W(r"attack\w* fight\w* battle\w* kill\w* clash\w* strike\w* shoot\w* shot beat\w* threat\w* war "
+                   r"bomb\w* destroy\w* crush\w* hammer\w* assault\w* raid\w* protest\w* boycott\w* ban\w*")
+MODAL = _W(r"not never no would could might may if unless will plans? intends? threatened alleged\w* claim\w* "
+           r"reportedly denied")
+MARKET = _W(r"shares? profits? prices? dividend\w* earnings quarter stocks? bonds? tonnes? revenue\w* net loss "
+            r"rose fell pct percent")
+
+STRATA = [  # (name, how many, sections, test)
+    ("political", 1500, {"politics", "reuters", "business"}, lambda s: ACTOR.search(s) and EVENT.search(s)),
+    ("rare_types", 700, None, lambda s: ACTOR.search(s) and RARE.search(s)),
+    ("modal", 400, {"politics", "reuters"}, lambda s: ACTOR.search(s) and EVENT.search(s) and MODAL.search(s)),
+    ("disaster", 300, None, lambda s: DISASTER.search(s)),
+    ("metaphor", 400, {"sport", "entertainment", "tech", "business"}, lambda s: VIOLENT_WORDS.search(s)),
+    ("markets", 300, {"reuters", "business"}, lambda s: MARKET.search(s)),
+    ("random", 700, None, lambda s: True),
+]
+PER_DOC = 3
+
+
+def select(seed: int = 2026) -> list[dict]:
+    rng = random.Random(seed)
+    pools: dict[str, list[tuple[str, int, int]]] = {name: [] for name, *_ in STRATA}
+    for doc, section, text in _docs():
+        for start, end in sentences_of(text):
+            sentence = text[start:end]
+            if len(sentence) > 400:
+                continue
+            for name, _, sections, test in STRATA:
+                if (sections is None or section in sections) and test(sentence):
+                    pools[name].append((doc, start, end))
+    per_doc: dict[str, int] = {}
+    chosen: dict[tuple[str, int], dict] = {}
+    for name, count, *_ in STRATA:
+        pool = pools[name]
+        rng.shuffle(pool)
+        taken = 0
+        for doc, start, end in _alternate(pool):
+            if taken >= count:
+                break
+            if (doc, start) in chosen or per_doc.get(doc, 0) >= PER_DOC:
+                continue
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+            chosen[(doc, start)] = {"id": f"{doc}:{start}", "doc": doc, "start": start, "end": end, "stratum": name}
+            taken += 1
+    rows = list(chosen.values())
+    rng.shuffle(rows)
+    return rows
+
+
+def _alternate(pool: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
+    """BBC and Reuters in turn, so that neither corpus fills a stratum (Reuters has ten times the documents)."""
+    bbc = [p for p in pool if p[0].startswith("bbc/")]
+    reuters = [p for p in pool if not p[0].startswith("bbc/")]
+    for i in range(max(len(bbc), len(reuters))):
+        if i < len(bbc):
+            yield bbc[i]
+        if i < len(reuters):
+            yield reuters[i]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["select"]:
+        for row in select():
+            print(json.dumps(row))
