@@ -274,12 +274,22 @@ def eval_events(shared: Path = typer.Option(Path("../shared"), help="The shared 
                 acled_limit: int = typer.Option(0, help="Score a random sample of N ACLED notes (0: all)."),
                 bbc_per_category: int = typer.Option(100, help="BBC articles per category for precision and speed (0: skip)."),
                 out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON."),
+                coder: str = typer.Option("rules,model,combined", help="Event coders to compare, comma-separated."),
+                split: str = typer.Option("test", help="Split of our annotated corpus to score (test, dev; '' skips it)."),
+                agreement: bool = typer.Option(False, "--agreement", help="Only the annotators' agreement on the doubly read sample."),
                 model: Optional[str] = MODEL_OPTION):
-    """Event coding: PLOVER gold-standard type/actor accuracy, ACLED agreement, BBC precision, speed."""
+    """Event coding: every coder on our corpus's test split, PLOVER gold type/actor accuracy, ACLED, BBC, speed."""
     from eventwire.eval.events import evaluate, render
 
+    if agreement:
+        from eventwire.eval.agreement import agreement as agree, render as render_agreement
+
+        out.print(render_agreement(agree()), highlight=False)
+        return
+    names = tuple(c.strip() for c in coder.split(",") if c.strip())
     started = time.perf_counter()
-    result = evaluate(shared, model=model, acled_limit=acled_limit, bbc_per_category=bbc_per_category)
+    result = evaluate(shared, model=model, acled_limit=acled_limit, bbc_per_category=bbc_per_category,
+                      coders=names, split=split)
     out.print(render(result), highlight=False, soft_wrap=True)
     out.print(f"({time.perf_counter() - started:.0f} s)")
     if out_json:

@@ -1,4 +1,4 @@
-"""Settings in one place: the spaCy model and the input limits that keep bad input harmless."""
+"""Settings in one place: the spaCy model, the event coder and the input limits that keep bad input harmless."""
 
 from __future__ import annotations
 
@@ -22,3 +22,13 @@ MIN_TEXT_CHARS = 40
 
 def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+#: Which event coder codes events (events/coders.py): rules, model or combined.
+CODER_ENV = "EVENTWIRE_CODER"
+
+
+def coder_name(explicit: str | None = None) -> str:
+    from eventwire.events.coders import DEFAULT_CODER
+
+    return explicit or os.environ.get(CODER_ENV) or DEFAULT_CODER

@@ -152,6 +152,7 @@ class Event(_Record):
     context: list[str] = field(default_factory=list)
     hypothetical: bool = False
     verb: Span | None = None
+    coder: str = "rules"  # which EventCoder made it: rules, model or combined (events/coders.py)
 
 
 @dataclass

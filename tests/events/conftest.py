@@ -22,7 +22,7 @@ def _coder(*stages):
 
 @pytest.fixture(scope="session")
 def code():
-    return _coder(NlpStage(), EventStage())
+    return _coder(NlpStage(), EventStage("rules"))
 
 
 @pytest.fixture(scope="session")
@@ -30,4 +30,4 @@ def code_in_context():
     """The coder after the knowledge stage, as in the pipeline: it reads the document's places and actors."""
     from eventwire.knowledge.stage import KnowledgeStage
 
-    return _coder(NlpStage(), KnowledgeStage(), EventStage())
+    return _coder(NlpStage(), KnowledgeStage(), EventStage("rules"))

@@ -126,7 +126,7 @@ def test_location_is_the_place_after_in_not_a_country_named_as_actor():
     doc.locations = [Location("Dhaka", "BGD", start=text.index("Dhaka"), end=text.index("Dhaka") + 5, feature="city")]
     work = Work(source=None, document=doc)
     NlpStage()([work])
-    EventStage()([work])
+    EventStage("rules")([work])
     [event] = [e for e in doc.events if e.plover == "COERCE"]
     assert event.location["name"] == "Dhaka"
     assert (event.source["country"], event.target["country"]) == ("BGD", "IND")

@@ -166,35 +166,74 @@ STRATA = [  # (name, how many, sections, test)
 ]
 PER_DOC = 3
 
+# Round two: the first round held too few examples of the rarer types (6 COOPERATE, 5 MOBILIZE in train), so
+# sentences with an actor word and a cue of one rare type were added, 200 per type (stratum "more_<type>").
+MORE = {
+    "cooperate": _W(r"extradit\w* cooperat\w* co-operat\w* collaborat\w* jointly joint\W+(?:exercise|operation|"
+                    r"patrol|venture|effort|investigation)\w* intelligence\W+shar\w* alliance allied"),
+    "mobilize": _W(r"deploy\w* mobilis\w* mobiliz\w* reinforcements? warships? dispatch\w* troops\W+(?:to|into) "
+                   r"alert sent\W+(?:troops|police|forces|soldiers|warships)"),
+    "aid": _W(r"aid assistance donat\w* relief loans? grants? asylum humanitarian credits? pledg\w*"),
+    "retreat": _W(r"withdr\w* releas\w* freed ceasefire truce resign\w* pull\w*\W+out hand\w*\W+back disarm\w* "
+                  r"evacuat\w* stepp\w*\W+down"),
+    "concede": _W(r"apolog\w* admit\w* conced\w* concession\w* backed\W+down u-turn eas\w* lift\w* compromis\w* "
+                  r"relent\w* yield\w*"),
+    "sanction": _W(r"sanction\w* embargo\w* expel\w* suspend\w* convict\w* sentenced jailed fined sever\w* "
+                   r"blacklist\w* tariffs? retaliat\w*"),
+    "coerce": _W(r"arrest\w* detain\w* detention banned bans? seiz\w* raid\w* deport\w* curfew custody censor\w* "
+                 r"confiscat\w* crackdown"),
+    "assault": _W(r"killed kill\w* attack\w* bomb\w* shot shoot\w* clash\w* fighting wounded rebels? guerrillas? "
+                  r"shell\w* massacre\w* assassinat\w* kidnap\w* abduct\w* tortur\w*"),
+    "protest": _W(r"protest\w* demonstrat\w* rally rallies marched strikes? striking strikers riot\w* boycott\w* "
+                  r"picket\w* sit-in walkout"),
+}
+MORE_COUNT = 200
+MORE_SEED = 2027
 
-def select(seed: int = 2026) -> list[dict]:
+
+def select(seed: int = 2026, more: bool = True) -> list[dict]:
+    """Round one's strata, then (with `more`) round two's; round one's choice does not depend on round two."""
     rng = random.Random(seed)
-    pools: dict[str, list[tuple[str, int, int]]] = {name: [] for name, *_ in STRATA}
+    strata = STRATA + ([(f"more_{t}", MORE_COUNT, None, lambda s, cue=cue: ACTOR.search(s) and cue.search(s))
+                        for t, cue in MORE.items()] if more else [])
+    pools: dict[str, list[tuple[str, int, int]]] = {name: [] for name, *_ in strata}
     for doc, section, text in _docs():
         for start, end in sentences_of(text):
             sentence = text[start:end]
             if len(sentence) > 400:
                 continue
-            for name, _, sections, test in STRATA:
+            for name, _, sections, test in strata:
                 if (sections is None or section in sections) and test(sentence):
                     pools[name].append((doc, start, end))
     per_doc: dict[str, int] = {}
     chosen: dict[tuple[str, int], dict] = {}
     for name, count, *_ in STRATA:
-        pool = pools[name]
-        rng.shuffle(pool)
-        taken = 0
-        for doc, start, end in _alternate(pool):
-            if taken >= count:
-                break
-            if (doc, start) in chosen or per_doc.get(doc, 0) >= PER_DOC:
-                continue
-            per_doc[doc] = per_doc.get(doc, 0) + 1
-            chosen[(doc, start)] = {"id": f"{doc}:{start}", "doc": doc, "start": start, "end": end, "stratum": name}
-            taken += 1
+        _take(pools[name], count, name, rng, chosen, per_doc)
     rows = list(chosen.values())
     rng.shuffle(rows)
-    return rows
+    more_rng = random.Random(MORE_SEED)
+    later: dict[tuple[str, int], dict] = {}
+    for name, count, *_ in strata[len(STRATA):]:
+        _take(pools[name], count, name, more_rng, chosen, per_doc, into=later)
+    extra = list(later.values())
+    more_rng.shuffle(extra)
+    return rows + extra
+
+
+def _take(pool, count: int, name: str, rng, chosen: dict, per_doc: dict, into: dict | None = None) -> None:
+    rng.shuffle(pool)
+    taken = 0
+    for doc, start, end in _alternate(pool):
+        if taken >= count:
+            break
+        if (doc, start) in chosen or per_doc.get(doc, 0) >= PER_DOC:
+            continue
+        per_doc[doc] = per_doc.get(doc, 0) + 1
+        row = {"id": f"{doc}:{start}", "doc": doc, "start": start, "end": end, "stratum": name}
+        chosen[(doc, start)] = row
+        if into is not None:
+            into[(doc, start)] = row
+        taken += 1
 
 
 def _alternate(pool: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
@@ -208,7 +247,95 @@ def _alternate(pool: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int
             yield reuters[i]
 
 
+# -- import ---------------------------------------------------------------------------
+
+#: Country spellings annotators use beside ISO 3166-1 alpha-3, and the guide's own codes.
+COUNTRY_FIX = {"SUN": "RUS", "USSR": "RUS", "UK": "GBR", "UKG": "GBR", "FRG": "DEU", "GDR": "DEU", "GMY": "DEU",
+               "US": "USA", "EU": "IGO", "UN": "IGO", "YUG": "SRB", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
+SPECIAL = {"IGO", "NGO", "MNC"}
+SECTORS = frozenset("GOV MIL COP JUD LEG PTY REB SPY OPP UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF REL SOC "
+                    "IGO NGO".split())
+
+
+def _country(code) -> str | None:
+    import pycountry
+
+    if not code or not isinstance(code, str):
+        return None
+    code = COUNTRY_FIX.get(code.strip().upper(), code.strip().upper())
+    if code in SPECIAL or pycountry.countries.get(alpha_3=code) is not None:
+        return code
+    return None
+
+
+def _span(sentence: str, offset: int, text) -> list[int] | None:
+    """Document offsets of an annotator's span: its first exact occurrence in the sentence as whole words,
+    else a case-blind one, else inside a word; None when it is not in the sentence."""
+    if not text or not isinstance(text, str):
+        return None
+    whole = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")  # 'we' is not the one inside 'between'
+    for pattern, flags in ((whole, 0), (whole, re.IGNORECASE)):
+        found = re.compile(pattern.pattern, flags).search(sentence)
+        if found:
+            return [offset + found.start(), offset + found.end()]
+    at = sentence.find(text)
+    if at < 0:
+        at = sentence.lower().find(text.lower())
+    if at < 0:
+        return None
+    return [offset + at, offset + at + len(text)]
+
+
+def import_labels(selected: Path, outputs: list[Path], into: Path) -> dict[str, int]:
+    """Annotators' JSON Lines (span texts) to stored labels (document offsets only), one file per stratum.
+    Later files win for a sentence labelled twice (`.fix` files come after their batch)."""
+    from eventwire.events.tables import PLOVER_TYPES
+
+    chosen = {r["id"]: r for r in map(json.loads, selected.read_text("utf-8").splitlines())}
+    labelled: dict[str, list] = {}
+    for out in outputs:
+        for line in out.read_text("utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            if row.get("id") in chosen and isinstance(row.get("events"), list):
+                labelled[row["id"]] = row["events"]
+    counts: dict[str, int] = {"sentences": 0, "events": 0, "dropped_events": 0, "spans_not_found": 0}
+    by_stratum: dict[str, list[dict]] = {}
+    for sid, events in labelled.items():
+        sel = chosen[sid]
+        sentence = doc_text(sel["doc"])[sel["start"]:sel["end"]]
+        kept = []
+        for e in events:
+            ptype = str(e.get("type") or "").upper()
+            if ptype not in PLOVER_TYPES:
+                counts["dropped_events"] += 1
+                continue
+            item = {"type": ptype, "mode": (e.get("mode") or "").lower(), "negated": bool(e.get("negated")),
+                    "hypothetical": bool(e.get("hypothetical")), "trigger": _span(sentence, sel["start"], e.get("trigger"))}
+            for side in ("source", "target"):
+                at = _span(sentence, sel["start"], e.get(side))
+                if e.get(side) and at is None:
+                    counts["spans_not_found"] += 1
+                sector = str(e.get(f"{side}_sector") or "").upper()
+                item[side] = None if at is None else {"start": at[0], "end": at[1], "country": _country(e.get(f"{side}_country")),
+                                                      "sector": sector if sector in SECTORS else None}
+            kept.append(item)
+        counts["sentences"] += 1
+        counts["events"] += len(kept)
+        by_stratum.setdefault(sel["stratum"], []).append({"id": sid, "doc": sel["doc"], "start": sel["start"],
+                                                          "end": sel["end"], "stratum": sel["stratum"], "events": kept})
+    into.mkdir(parents=True, exist_ok=True)
+    for stratum, rows in by_stratum.items():
+        rows.sort(key=lambda r: (r["doc"], r["start"]))
+        (into / f"{stratum}.jsonl").write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), "utf-8")
+    return counts
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["select"]:
         for row in select():
             print(json.dumps(row))
+    elif sys.argv[1:2] == ["import"]:  # import SELECTED INTO OUTPUT...
+        print(import_labels(Path(sys.argv[2]), [Path(p) for p in sys.argv[4:]], Path(sys.argv[3])))

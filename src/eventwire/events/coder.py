@@ -57,18 +57,31 @@ class Coder:
         self._recent: dict[str, Any] | None = None  # the last event's source: what "they" most likely means
 
     def __call__(self, document: Document, doc) -> list[Event]:
-        sport_doc = sport_share(doc) >= 0.2
+        sport_doc = self.begin(doc)
         events: list[Event] = []
-        self._recent = None
         for sent in sentences(doc):
-            sporty = sport_doc or has_class(sent, "sport")
-            for found in self.sentence(sent):
-                event = self.to_event(found, document, doc, sent)
-                if event is not None and not is_figurative(found, event, sporty):
-                    events.append(event)
-                    if event.source and event.source.get("country"):
-                        self._recent = event.source
+            events += [event for _, event in self.sentence_events(document, doc, sent, sport_doc)]
         return events
+
+    def begin(self, doc) -> bool:
+        """Start a document; whether it is about sport (its war words are then metaphors)."""
+        self._recent = None
+        return sport_share(doc) >= 0.2
+
+    def sentence_events(self, document: Document, doc, sent, sport_doc: bool) -> list[tuple[Found, Event]]:
+        """The rules' events of one sentence, with the trigger each came from."""
+        sporty = sport_doc or has_class(sent, "sport")
+        out = []
+        for found in self.sentence(sent):
+            event = self.to_event(found, document, doc, sent)
+            if event is not None and not is_figurative(found, event, sporty):
+                out.append((found, event))
+                self.remember(event)
+        return out
+
+    def remember(self, event: Event) -> None:
+        if event.source and event.source.get("country"):
+            self._recent = event.source
 
     # -- triggers --------------------------------------------------------------
 

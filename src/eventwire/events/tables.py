@@ -71,3 +71,13 @@ def _ancestry(cameo: str) -> list[str]:
 
 def known(cameo: str) -> bool:
     return cameo in _names()
+
+
+@lru_cache(maxsize=None)
+def default_cameo(plover: str) -> str:
+    """The CAMEO code a PLOVER type stands for when only the type is known (a model's verdict): the
+    shortest, then lowest, code the CAMEO→PLOVER table maps to it."""
+    if plover == "ACCUSE":
+        return "11"  # 09 (investigate) is one of ACCUSE's modes; disapproval (11) is the type itself
+    codes = [c for c, (ptype, _, _) in _plover().items() if ptype == plover and known(c)]
+    return min(codes, key=lambda c: (len(c), c))

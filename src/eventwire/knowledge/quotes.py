@@ -182,7 +182,7 @@ def _frame_verbs(doc, start: int, end: int, quoted: list[tuple[int, int]], side:
     """Speech verbs outside quotes in the sentence where a quotation opens (side='left') or closes ('right')."""
     pos = start - 1 if side == "left" else min(end, len(doc_text(doc)) - 1)
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None:
+    if span is None or not len(span):
         return []
     sent = span[0].sent
     if side == "left":
@@ -242,7 +242,7 @@ def _according_to(doc, start: int, end: int, quoted) -> object | None:
     for side in ("left", "right"):
         pos = start - 1 if side == "left" else min(end, len(doc_text(doc)) - 1)
         span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if span is None:
+        if span is None or not len(span):  # whitespace between tokens expands to an empty span
             continue
         for t in span[0].sent:
             if t.lower_ == "according" and not _inside(t.idx, quoted):

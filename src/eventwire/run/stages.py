@@ -43,13 +43,15 @@ class NlpStage:
             work.document.entities = self.nlp.entities(doc)
 
 
-def build_stages(model: str | None = None, known_actors: list | None = None) -> list[Stage]:
-    """`known_actors`: rows of the corpus's actor registry, so that earlier runs' identities carry over."""
+def build_stages(model: str | None = None, known_actors: list | None = None, coder: str | None = None) -> list[Stage]:
+    """`known_actors`: rows of the corpus's actor registry, so that earlier runs' identities carry over;
+    `coder`: the event coder's name (rules, model, combined; default from `config.coder_name`)."""
+    from eventwire.config import coder_name
     from eventwire.events.stage import EventStage
     from eventwire.knowledge.registry import ActorRegistry
     from eventwire.knowledge.stage import KnowledgeStage
 
-    return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage()]
+    return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage(coder_name(coder))]
 
 
 def known_actors(stages: list[Stage], changed_only: bool = False) -> list:

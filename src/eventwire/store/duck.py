@@ -30,6 +30,19 @@ class Store:
         if not read_only:
             for statement in ddl():
                 self.con.execute(statement)
+            self._add_new_columns()
+
+    def _add_new_columns(self) -> None:
+        """A database written by an older release gets the columns added since (NULL in its old rows);
+        rows are inserted by column name, so the order of columns does not matter."""
+        have: dict[str, set[str]] = {}
+        for table, column in self.con.execute(
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'").fetchall():
+            have.setdefault(table, set()).add(column)
+        for table, (columns, _) in TABLES.items():
+            for name, sql in columns:
+                if table in have and name not in have[table]:
+                    self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql}')
 
     def close(self) -> None:
         self.con.close()
@@ -71,7 +84,7 @@ class Store:
             for table in TABLES:
                 path = os.path.join(folder, f"{table}.parquet")
                 if os.path.exists(path):
-                    self.con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?) ON CONFLICT DO NOTHING", [path])
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?) ON CONFLICT DO NOTHING", [path])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -89,7 +102,7 @@ class Store:
             for table, values in rows.items():
                 if values:
                     self.con.register("_incoming", to_arrow(table, values))
-                    self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming ON CONFLICT DO NOTHING")
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming ON CONFLICT DO NOTHING")
                     self.con.unregister("_incoming")
             self.con.execute("COMMIT")
         except Exception:

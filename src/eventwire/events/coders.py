@@ -1,0 +1,206 @@
+"""The `EventCoder` seam: what turns a parsed document into events, chosen by a setting.
+
+- `rules`: the dependency-parse coder (`coder.Coder`), lexicon triggers and parse roles;
+- `model`: the trained sentence model (`model.EventModel`) decides which PLOVER types a sentence reports;
+  the parse finds each event's trigger word and parties;
+- `combined` (the default): the rules propose, the model (which also reads the rules' types) disposes. A rule
+  event the model confirms is kept; one whose type the model does not believe is relabelled to the type it
+  does believe in that sentence, or dropped; a type the model finds and the rules missed is added with the
+  parse's parties ("gun attacks left seven dead", lower-case text, verbs not in the lexicon).
+
+Every coder reads actors and places through the `Coder` it is given (the knowledge stage's `actor_at` and
+`resolve`), never from module globals, and marks each event with its name and a confidence: for model
+decisions the dev-calibrated probability of the event's type.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from eventwire.events.coder import Coder
+from eventwire.events.model import EventModel, shipped
+from eventwire.events.features import stem
+from eventwire.events.modality import apply_modality
+from eventwire.events.parse import sentences
+from eventwire.events.roles import assign_roles
+from eventwire.events.tables import PLOVER_TYPES, default_cameo, lookup
+from eventwire.events.triggers import Found
+from eventwire.records import Document, Event
+
+CODERS = ("rules", "model", "combined")
+DEFAULT_CODER = "combined"
+MAX_PER_SENTENCE = 3  # as the annotation guide: the three most important events of a sentence
+
+
+class EventCoder(Protocol):
+    name: str
+
+    def __call__(self, document: Document, doc) -> list[Event]: ...
+
+
+class RulesCoder:
+    name = "rules"
+
+    def __init__(self, rules: Coder):
+        self.rules = rules
+
+    def __call__(self, document: Document, doc) -> list[Event]:
+        events = self.rules(document, doc)
+        for event in events:
+            event.coder = self.name
+        return events
+
+
+class ModelCoder:
+    """Types from the model alone; the parse only places the trigger and the parties."""
+
+    name = "model"
+
+    def __init__(self, rules: Coder, model: EventModel | None = None):
+        self.rules = rules
+        self.model = model or shipped(uses_rules=False)
+
+    def __call__(self, document: Document, doc) -> list[Event]:
+        sport_doc = self.rules.begin(doc)
+        sents = list(sentences(doc))
+        probs = self.model.probabilities([s.text for s in sents])
+        events = []
+        for sent, p in zip(sents, probs):
+            for ptype, prob in believed(self.model, p):
+                event = model_event(self.rules, document, doc, sent, ptype, prob, self.model, p, sport_doc)
+                if event is not None:
+                    event.coder = self.name
+                    events.append(event)
+        return events
+
+
+class CombinedCoder:
+    name = "combined"
+
+    def __init__(self, rules: Coder, model: EventModel | None = None):
+        self.rules = rules
+        self.model = model or shipped(uses_rules=True)
+
+    def __call__(self, document: Document, doc) -> list[Event]:
+        sport_doc = self.rules.begin(doc)
+        sents = list(sentences(doc))
+        proposed = [self.rules.sentence_events(document, doc, sent, sport_doc) for sent in sents]
+        probs = self.model.probabilities([s.text for s in sents],
+                                         [sorted({e.plover for _, e in found}) for found in proposed])
+        events: list[Event] = []
+        for sent, found, p in zip(sents, proposed, probs):
+            events += self.decide(document, doc, sent, found, p, sport_doc)
+        for event in events:
+            event.coder = self.name
+        return events
+
+    def decide(self, document, doc, sent, found: list[tuple[Found, Event]], p, sport_doc: bool) -> list[Event]:
+        model = self.model
+        believed_types = dict(believed(model, p))
+        kept: list[Event] = []
+        for _, event in found:
+            if event.plover in believed_types:
+                kept.append(_scored(event, believed_types[event.plover]))
+            elif event.negated or event.hypothetical:
+                if _holds(model, p, "EVENT"):
+                    kept.append(event)  # a mention the model sees, marked not counted by the parse
+        covered = {e.plover for e in kept}
+        spare = [e for _, e in found if e not in kept]
+        for ptype, prob in believed_types.items():
+            if ptype in covered:
+                continue
+            if spare:  # the rules saw an event here and its parties, but not its type
+                kept.append(_relabelled(spare.pop(0), ptype, prob))
+            else:
+                event = model_event(self.rules, document, doc, sent, ptype, prob, model, p, sport_doc)
+                if event is not None:
+                    kept.append(event)
+            covered.add(ptype)
+        return kept
+
+
+def make_coder(name: str | None = None, rules: Coder | None = None) -> EventCoder:
+    name = name or DEFAULT_CODER
+    rules = rules or Coder()
+    if name == "rules":
+        return RulesCoder(rules)
+    if name == "model":
+        return ModelCoder(rules)
+    if name == "combined":
+        return CombinedCoder(rules)
+    raise ValueError(f"unknown event coder {name!r}: choose one of {', '.join(CODERS)}")
+
+
+def believed(model: EventModel, p) -> list[tuple[str, float]]:
+    """The PLOVER types the model says the sentence reports, most probable first (at most three), if it
+    says the sentence reports an event at all."""
+    if not _holds(model, p, "EVENT"):
+        return []
+    found = [(t, float(p[i])) for i, t in enumerate(model.labels) if t in PLOVER_TYPES and p[i] >= model.thresholds[i]]
+    return sorted(found, key=lambda x: -x[1])[:MAX_PER_SENTENCE]
+
+
+def _holds(model: EventModel, p, label: str) -> bool:
+    i = model.labels.index(label)
+    return bool(p[i] >= model.thresholds[i])
+
+
+def _scored(event: Event, prob: float) -> Event:
+    event.confidence = round(prob, 3)
+    return event
+
+
+def _relabelled(event: Event, ptype: str, prob: float) -> Event:
+    code = lookup(default_cameo(ptype))
+    event.plover, event.cameo, event.goldstein, event.quad_class = ptype, code.cameo, code.goldstein, code.quad_class
+    event.mode = code.mode
+    event.context = list(code.context) + [c for c in event.context if c in ("future", "hypothetical", "negation")]
+    return _scored(event, prob)
+
+
+def model_event(rules: Coder, document: Document, doc, sent, ptype: str, prob: float, model: EventModel, p,
+                sport_doc: bool) -> Event | None:
+    """An event of `ptype` in `sent` that the rules did not propose: its trigger is the sentence's word that
+    speaks most for the type, its parties come from the parse around that word."""
+    trigger = _trigger(sent, ptype, model)
+    cameo = default_cameo(ptype)
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_of(trigger)
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    hit = Found(trigger, cameo, "light" if nominal and clause is not trigger else "", clause, nominal=nominal,
+                noun_role="agentive" if nominal else "")
+    try:
+        assign_roles(hit)
+    except Exception:  # a parse shape the role rules were never written for: the event still stands
+        hit.source, hit.target = [], []
+    if not apply_modality(hit):
+        hit.negated = True
+    hit.cameo = cameo  # the model's type stands; the parse only says whether it is negated or hypothetical
+    hit.negated = hit.negated or _holds(model, p, "NEGATED")
+    hit.hypothetical = hit.hypothetical or _holds(model, p, "HYPOTHETICAL")
+    hit.nominal = False  # the model, not the noun's own agent, is the evidence that it happened
+    event = rules.to_event(hit, document, doc, sent)
+    if event is None:
+        return None
+    rules.remember(event)
+    return _scored(event, prob)
+
+
+def _trigger(sent, ptype: str, model: EventModel):
+    best, best_score = None, 0.0
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN") or tok.is_stop:
+            continue
+        word = tok.lower_
+        score = model.contribution("w:" + word, ptype) + model.contribution("s:" + stem(word), ptype)
+        if tok.pos_ == "VERB":
+            score += 0.01  # a verb carries its parties in the parse
+        if score > best_score:
+            best, best_score = tok, score
+    return best if best is not None else sent.root
+
+
+def _clause_of(tok):
+    head = tok
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else tok

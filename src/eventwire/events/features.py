@@ -1,0 +1,66 @@
+"""What the event model sees in a sentence: lower-cased words and word pairs, crude stems, and the
+CAMEO.2.0 dictionary's verdict on each verb form (with its object pattern and a negation or modal cue
+before it), optionally the rule coder's own types.
+
+Everything is case-blind by construction, so lower-case and all-caps text look the same as edited text;
+nothing needs a parse, so the model works where the parse fails.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from eventwire.events.cameo2 import verbs
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+_NEGATION = frozenset("not no never n't without nor neither denied deny denies refused".split())
+_MODAL = frozenset("may might could would should if will shall plans plan threatened threatens threaten "
+                   "to".split())
+_WINDOW = 6  # how far after a verb its object word may stand ("sent 500 troops to the border")
+
+
+def tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
+    out = []
+    for tok in _TOKEN.findall(text):
+        if tok.endswith("n't"):
+            out += [tok[:-3], "n't"]
+        else:
+            out.append("#" if tok.isdigit() else tok)
+    return out
+
+
+def stem(tok: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if tok.endswith(suffix) and len(tok) - len(suffix) >= 3:
+            return tok[: -len(suffix)]
+    return tok
+
+
+def features(text: str, rule_types: Iterable[str] = ()) -> list[str]:
+    toks = tokens(text)
+    default, patterns = verbs()
+    out = [f"w:{t}" for t in toks]
+    out += [f"s:{stem(t)}" for t in toks]
+    out += [f"b:{a}_{b}" for a, b in zip(toks, toks[1:])]
+    for i, tok in enumerate(toks):
+        found = []
+        if tok in default:
+            found.append("cv:" + default[tok])
+        objects = patterns.get(tok)
+        if objects:
+            for later in toks[i + 1:i + 1 + _WINDOW]:
+                hit = objects.get(later) or objects.get(stem(later))
+                if hit:
+                    found.append("cp:" + hit)
+                    break
+        if not found:
+            continue
+        before = toks[max(0, i - 3):i]
+        cue = "|neg" if any(t in _NEGATION for t in before) else "|mod" if any(t in _MODAL for t in before) else ""
+        out += found + [f + cue for f in found if cue]
+    out += [f"r:{t}" for t in rule_types]
+    out.append("r:none" if not rule_types else "r:any")
+    return out
