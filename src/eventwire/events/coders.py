@@ -19,7 +19,7 @@ from typing import Protocol
 
 from eventwire.events.coder import Coder
 from eventwire.events.model import EventModel, shipped
-from eventwire.events.features import stem
+from eventwire.events.features import doc_context, stem
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import sentences
 from eventwire.events.roles import assign_roles
@@ -63,7 +63,8 @@ class ModelCoder:
     def __call__(self, document: Document, doc) -> list[Event]:
         sport_doc = self.rules.begin(doc)
         sents = list(sentences(doc))
-        probs = self.model.probabilities([s.text for s in sents])
+        texts = [s.text for s in sents]
+        probs = self.model.probabilities(texts, context=doc_context(texts))
         events = []
         for sent, p in zip(sents, probs):
             for ptype, prob in believed(self.model, p):
@@ -85,8 +86,9 @@ class CombinedCoder:
         sport_doc = self.rules.begin(doc)
         sents = list(sentences(doc))
         proposed = [self.rules.sentence_events(document, doc, sent, sport_doc) for sent in sents]
-        probs = self.model.probabilities([s.text for s in sents],
-                                         [sorted({e.plover for _, e in found}) for found in proposed])
+        texts = [s.text for s in sents]
+        probs = self.model.probabilities(texts, [sorted({e.plover for _, e in found}) for found in proposed],
+                                         doc_context(texts))
         events: list[Event] = []
         for sent, found, p in zip(sents, proposed, probs):
             events += self.decide(document, doc, sent, found, p, sport_doc)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from eventwire.events import lexicon as lx
 from eventwire.events.cameo2 import verbs
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
@@ -39,7 +40,25 @@ def stem(tok: str) -> str:
     return tok
 
 
-def features(text: str, rule_types: Iterable[str] = ()) -> list[str]:
+#: (feature, word class, share of the document's sentences with a word of it): what the article is about.
+TOPICS = (("doc:sport", "sport", 0.2), ("doc:market", "market", 0.3))
+
+
+def doc_context(sentences: Iterable[str]) -> list[str]:
+    """Features of the whole article: a sport or markets report talks in war words that are not events."""
+    sents = [set(tokens(s)) for s in sentences]
+    if not sents:
+        return []
+    out = []
+    for name, cls, share in TOPICS:
+        words = lx.word_class(cls)
+        hits = sum(1 for toks in sents if any(t in words or stem(t) in words for t in toks))
+        if hits / len(sents) >= share:
+            out.append(name)
+    return out
+
+
+def features(text: str, rule_types: Iterable[str] = (), context: Iterable[str] = ()) -> list[str]:
     toks = tokens(text)
     default, patterns = verbs()
     out = [f"w:{t}" for t in toks]
@@ -63,4 +82,6 @@ def features(text: str, rule_types: Iterable[str] = ()) -> list[str]:
         out += found + [f + cue for f in found if cue]
     out += [f"r:{t}" for t in rule_types]
     out.append("r:none" if not rule_types else "r:any")
+    for topic in context:  # 'attacked' in a match report: the pair, not either word, says metaphor
+        out += [topic] + [f"{topic}&{f}" for f in out if f.startswith(("cv:", "r:"))]
     return out

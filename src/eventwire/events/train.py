@@ -19,13 +19,14 @@ import csv
 import json
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import optimize, sparse
 
 from eventwire.eval import event_corpus
-from eventwire.events.features import features
+from eventwire.events.features import doc_context, features
 from eventwire.events.model import FILES, LABELS, EventModel
 from eventwire.events.tables import PLOVER_TYPES
 
@@ -52,17 +53,25 @@ def counted(events: list[dict]) -> set[str]:
     return {e["type"] for e in events if not e["negated"] and not e["hypothetical"]}
 
 
-def synthetic(path: Path = SYNTHETIC) -> list[tuple[str, set[str]]]:
+def synthetic(path: Path = SYNTHETIC) -> list[tuple[str, set[str], list[str]]]:
+    """(first sentence, its story's labels, the story's `doc_context`) per synthetic story."""
     if not path.exists():
         return []
     out = []
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             text = row["text"].strip()
-            first = next(event_corpus.sentences_of(text), None)
-            if first and row["label"] in PLOVER_TYPES:
-                out.append((text[first[0]:first[1]], {row["label"], "EVENT"}))
+            spans = list(event_corpus.sentences_of(text))
+            if spans and row["label"] in PLOVER_TYPES:
+                out.append((text[spans[0][0]:spans[0][1]], {row["label"], "EVENT"},
+                            doc_context(text[a:b] for a, b in spans)))
     return out
+
+
+@lru_cache(maxsize=None)
+def _context_of(doc: str) -> tuple[str, ...]:
+    text = event_corpus.doc_text(doc)
+    return tuple(doc_context(text[a:b] for a, b in event_corpus.sentences_of(text)))
 
 
 # -- the rules' types per labelled sentence -----------------------------------------------------------------
@@ -136,17 +145,26 @@ def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
     return 0.0 if tp == 0 else 2 * tp / (pred.sum() + gold.sum())
 
 
-def train(labelled: list[dict], extra: list[tuple[str, set[str]]], uses_rules: bool,
+def _context(row: dict) -> tuple[str, ...]:
+    if "context" in row:
+        return tuple(row["context"])
+    try:
+        return _context_of(row["doc"])
+    except (OSError, KeyError):  # a made-up row (tests) with no document in ../shared
+        return ()
+
+
+def train(labelled: list[dict], extra: list[tuple[str, set[str], list[str]]], uses_rules: bool,
           rules: dict[str, list[str]] | None = None, grid=GRID, quiet: bool = False) -> tuple[EventModel, dict]:
     train_rows = [r for r in labelled if r["split"] == "train"]
     dev_rows = [r for r in labelled if r["split"] == "dev"]
     rules = rules or {}
 
     def feats(rows):
-        return [features(r["text"], rules.get(r["id"], []) if uses_rules else ()) for r in rows]
+        return [features(r["text"], rules.get(r["id"], []) if uses_rules else (), _context(r)) for r in rows]
 
-    texts = feats(train_rows) + [features(t, ()) for t, _ in extra]
-    ys = [labels_of(r["events"]) for r in train_rows] + [labs for _, labs in extra]
+    texts = feats(train_rows) + [features(t, (), ctx) for t, _, ctx in extra]
+    ys = [labels_of(r["events"]) for r in train_rows] + [labs for _, labs, _ in extra]
     weights = np.array([1.0] * len(train_rows) + [SYNTHETIC_WEIGHT] * len(extra))
     counts = Counter(f for fs in texts for f in set(fs))
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
