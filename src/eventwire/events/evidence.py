@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from eventwire.codes import NON_STATE, STATE_SECTORS
 from eventwire.events import lexicon as lx
 from eventwire.events.parse import hyphen_partner, pobjs, speaker_of, subject_of
 from eventwire.events.triggers import Found
@@ -90,7 +91,7 @@ def domestic(source, target):
     for one, other in ((target, source), (source, target)):
         if other and (other.get(PLACED) or other.get(GUESS)) and one is source:
             continue
-        if one and other and not one.get("country") and other.get("country") not in (None, "IGO", "NGO", "IMG", "MNC"):
+        if one and other and not one.get("country") and other.get("country") not in NON_STATE | {None}:
             one["country"] = other["country"]
             one["country_inferred"] = True
     return source, target
@@ -145,11 +146,6 @@ def residence(actor: dict | None, place: dict | None) -> None:
         actor["country_inferred"] = True
 
 
-#: Sectors of a state's own institutions: "police", "the government", "troops" act for some state.
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-NON_STATE = {"IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
-
-
 def sentence_country(document: Document, sent, place: dict | None = None) -> str | None:
     """The one state a sentence is about: where the event happened, else the only country its places
     and country actors name ('Police fired tear gas at protesters in Dhaka': Bangladeshi police); none
@@ -183,7 +179,7 @@ def _evident(actor, other) -> bool:
     if actor.get(PLACED):  # as much as 'domestic' would have given from the other side's own country
         other = other or {}
         guessed = other.get(PLACED) or other.get(GUESS)
-        return other.get("country") not in (None, "IGO", "NGO", "IMG", "MNC") and not guessed
+        return other.get("country") not in NON_STATE | {None} and not guessed
     return True
 
 

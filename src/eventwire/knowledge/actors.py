@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventwire.codes import DOMESTIC_SECTORS, NON_STATE
 from eventwire.knowledge import lexicon as lx
 from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Actor, Document, Span
 
-# Non-state codes that PLOVER puts in the country field (manual, table "International Non-state actor names").
-NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 @dataclass
@@ -425,11 +424,6 @@ def extract_actors(doc) -> list[Actor]:
     return actors
 
 
-#: Sectors of a state's own institutions: an official with no nationality in the text most likely serves
-#: the country the document is about.
-_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "REB", "ELI", "PTY"}
-
-
 def _fill_home_country(actors: list[Actor]) -> None:
     """'President Francois Mitterand' in a story naming France and no other country: French."""
     counts: dict[str, int] = {}
@@ -443,7 +437,7 @@ def _fill_home_country(actors: list[Actor]) -> None:
         return
     home = ranked[0][0]
     for a in actors:
-        if a.country is None and a.kind in ("PERSON", "GROUP", "ORG") and a.sector in _STATE_SECTORS:
+        if a.country is None and a.kind in ("PERSON", "GROUP", "ORG") and a.sector in DOMESTIC_SECTORS:
             a.country = home
             a.country_inferred = True
 

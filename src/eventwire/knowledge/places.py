@@ -14,6 +14,7 @@ from collections import Counter
 from contextlib import contextmanager
 from functools import lru_cache
 
+from eventwire.codes import NON_STATE
 from eventwire.knowledge import lexicon as lx
 from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Document, Location
@@ -85,7 +86,7 @@ def document_countries(document: Document) -> Counter:
     """How often each country is named in the document (through its actors), to break ties between places."""
     counts: Counter = Counter()
     for actor in document.actors or []:
-        if actor.country and len(actor.country) == 3 and actor.country not in ("IGO", "NGO", "IMG", "EUR", "UNO", "MNC"):
+        if actor.country and len(actor.country) == 3 and actor.country not in NON_STATE:
             counts[actor.country] += len(actor.mentions)
     return counts
 
