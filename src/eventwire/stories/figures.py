@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
 
+from eventwire import datafiles
 from eventwire.records import Figure, FigurePoint
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|january|february|march|april|may|june|july|august|"
@@ -21,9 +21,7 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?|january|february|march|ap
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
-    text = resources.files("eventwire.stories").joinpath("data/figure_labels.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {kind: label for kind, label in rows}
+    return {kind: label for kind, label in datafiles.read_tsv("eventwire.stories", "figure_labels.tsv")}
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

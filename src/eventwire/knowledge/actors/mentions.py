@@ -1,177 +1,27 @@
-"""Actors: who a noun phrase names, as a PLOVER country and sector, and the document's merged actors.
-
-`resolve_phrase` is context-free (the event coder calls it on argument phrases); `extract_actors`
-reads a parsed document, grows each PERSON/ORG/NORP/GPE mention to its title and modifiers
-("Mexican President Felipe Calderon"), resolves it, and merges mentions of one actor
-(Calderón / Calderon / Mr. Calderón / Mexico's Calderon). `actor_at` maps a character span back
-to the merged actor.
+"""The actors of one parsed document: each PERSON/ORG/NORP/GPE mention grown to its title and modifiers
+("Mexican President Felipe Calderon"), resolved, and merged with the other mentions of the same actor
+(Calderón / Calderon / Mr. Calderón / Mexico's Calderon).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from eventwire.codes import DOMESTIC_SECTORS, NON_STATE
 from eventwire.knowledge import lexicon as lx
+from eventwire.knowledge.actors.resolve import find_terms, resolve_phrase, sector_of
 from eventwire.nlp.spacy_nlp import doc_text
-from eventwire.records import Actor, Document, Span
+from eventwire.records import Actor, Span
 
-
-
-@dataclass
-class _Match:
-    start: int
-    end: int
-    value: object
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
-    terms = lx.sector_terms()
-    plural = r"(?:s|es)?"
-    body = "|".join(re.escape(t) + plural for t in sorted(terms, key=len, reverse=True))
-    return {
-        "org": lx.alternation(lx.organisations()),
-        "country": lx.alternation(lx.country_names()),
-        "capital": lx.alternation(lx.capitals()),
-        "leader": lx.alternation({n for n, _, _ in lx.leaders().values()}
-                                 | {k.title() for k in lx.leaders() if " " not in k}),
-        "sector": re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"),
-        "nonstate": re.compile(rf"(?<![\w-])(?:{_terms_body(_nonstate_terms())})(?![\w-])"),
-    }
-
-
-@lru_cache(maxsize=1)
-def _nonstate_terms() -> dict[str, str]:
-    """Generic names of NGOs, IGOs and multinationals -> their PLOVER non-state code (data/nonstate_terms.tsv)."""
-    return {lx.fold(term): code for term, code in lx.read_tsv("nonstate_terms.tsv")}
-
-
-def _terms_body(terms) -> str:
-    """Terms with their plurals: 'group(s)', 'agency' / 'agencies'."""
-    return "|".join(re.escape(t[:-1]) + "(?:y|ies)" if t.endswith("y") else re.escape(t) + "(?:s|es)?"
-                    for t in sorted(terms, key=len, reverse=True))
-
-
-def _find(kind: str, text: str) -> list[_Match]:
-    return [_Match(m.start(), m.end(), m.group(0)) for m in _patterns()[kind].finditer(text)]
-
-
-def _sector_of(term: str) -> str | None:
-    terms = lx.sector_terms()
-    for key in (term, re.sub(r"es$", "", term), re.sub(r"s$", "", term)):
-        if key in terms:
-            return terms[key]
-    return None
-
-
-def _rightmost_sector(text: str, after: int = 0) -> str | None:
-    """The role word nearest the head noun decides: 'Algerian government forces' -> MIL."""
-    hits = [m for m in _find("sector", text.lower()) if m.start >= after]
-    return _sector_of(hits[-1].value) if hits else None  # type: ignore[arg-type]
-
-
-def resolve_phrase(text: str) -> tuple[str | None, str | None]:
-    """(ISO3 country or PLOVER non-state code, sector code) for a noun phrase, from its words alone.
-
-    Evidence, strongest first: a named organisation (country and default sector), an explicit
-    country name, demonym or capital in the phrase (beats an organisation's home country:
-    'Mexican Senate'), a well-known leader's name, then the role word closest to the head.
-    """
-    phrase = lx.plain(text)
-    bare = re.sub(r"\([^)]*\)?", " ", phrase)  # "Hizbollah (Party of God)": a gloss names no role
-    country, sector, role_from = None, None, 0
-    orgs = _find("org", phrase)
-    if orgs:
-        org = max(orgs, key=lambda m: m.end - m.start)
-        _, country, sector = lx.organisations()[org.value]  # type: ignore[index]
-        role_from = org.end
-    named = [m for m in _find("country", phrase) if not any(o.start <= m.start < o.end for o in orgs)
-             and not re.search(r"(?:pro|anti)-$", phrase[:m.start], re.I)  # "pro-Iranian" is a stance, not a nationality
-             and not _region(phrase, m)]
-    if len(named) > 1 or (named and orgs):
-        kept = [m for m in named if not _backer(phrase, m)]
-        named = kept if kept or orgs else named
-    capitals = [m for m in _find("capital", phrase) if not any(o.start <= m.start < o.end for o in orgs)]
-    located = [m for m in named if re.search(r"\bin (?:\w+ )?$", phrase[:m.start])]
-    if located and not orgs:
-        country = lx.country_names()[located[-1].value]  # "Ethnic Albanians in south Serbia": where they live
-    elif named and (country is None or country not in NON_STATE or named[-1].end == len(phrase)):
-        head = named[-1] if named[-1].end == len(phrase) else named[0]  # "NATO-member Norway" is Norway
-        country = lx.country_names()[head.value]  # type: ignore[index]
-    elif capitals and country is None:
-        country = lx.capitals()[capitals[0].value]  # type: ignore[index]
-        if capitals[0].value == phrase:
-            return current_code(country), "GOV"  # "Washington said": the seat of government speaks for it
-    leaders = _find("leader", phrase)
-    if leaders:
-        _, l_country, l_sector = lx.leaders()[lx.fold(leaders[-1].value)]  # type: ignore[arg-type]
-        country = country or l_country
-        sector = sector or l_sector
-    role = _rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
-    if role:
-        sector = role
-    return current_code(country) or _nonstate_code(bare), sector
-
-
-def _region(phrase: str, match: _Match) -> bool:
-    """'Latin American debtor nations', 'Central American presidents', 'Pan-American': a region, not the United
-    States ('Pan American World Airways' is a US company)."""
-    return str(match.value).lower().startswith("american") and \
-        re.search(r"(?:(?:latin|south|central|north|meso)[ -]|pan-)$", phrase[:match.start], re.I) is not None
-
-
-def _backer(phrase: str, match: _Match) -> bool:
-    """'U.S.-backed Afghan government', 'Kenyan-born British journalist', 'Iranian-backed Hezbollah': a
-    country joined by a hyphen to a participle describes who backs, trained or bore the actor, not its
-    nationality, when the phrase names another country or organisation."""
-    return re.match(r"-[a-z]+(?:ed|n|t)\b", phrase[match.end:]) is not None
-
-
-@lru_cache(maxsize=1)
-def _retired_codes() -> dict[str, str]:
-    return dict(lx.read_tsv("retired_codes.tsv"))
-
-
-def current_code(country: str | None) -> str | None:
-    """'SCG' (Serbia and Montenegro, retired 2006) -> 'SRB': the code PLOVER uses today."""
-    return _retired_codes().get(country, country) if country else country
-
-
-def _nonstate_code(text: str) -> str | None:
-    """'a human rights group', 'aid agencies': an unnamed NGO (or IGO, multinational) is coded by kind."""
-    hits = [m.group(0) for m in _patterns()["nonstate"].finditer(text.lower())]
-    if not hits:
-        return None
-    terms = _nonstate_terms()
-    term = hits[-1]
-    for key in (term, re.sub(r"ies$", "y", term), re.sub(r"es$", "", term), re.sub(r"s$", "", term)):
-        if key in terms:
-            return terms[key]
-    return None
-
-
-def actor_at(document: Document, start: int, end: int) -> Actor | None:
-    """The document's actor whose mention covers (or lies inside) the span start..end; the tightest wins."""
-    best, best_size = None, None
-    for actor in document.actors:
-        for m in actor.mentions:
-            if m.start < end and start < m.end and (m.start <= start and end <= m.end or start <= m.start and m.end <= end):
-                size = abs((m.end - m.start) - (end - start))
-                if best_size is None or size < best_size:
-                    best, best_size = actor, size
-    return best
-
-
-# --- actors of one parsed document -------------------------------------------------------------
+_WORDS = lx.word_classes("actor_words.tsv")
 
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 _MODIFIER_DEPS = {"compound", "nmod", "amod", "det", "poss", "case", "cc", "conj", "punct", "flat", "nummod"}
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep", "gov", "prof"}
-#: Letters after a name that are not part of it: "Guy Mansfield QC", "Margaret Moran MP".
-_POST_NOMINALS = {"QC", "KC", "MP", "MSP", "AM", "MEP", "Jr", "Jr.", "Sr", "Sr.", "OBE", "MBE", "CBE", "KBE", "PhD"}
+#: Honorifics and ranks before a name (data/actor_words.tsv).
+_TITLES = _WORDS["title"]
+#: Letters after a name that are not part of it: "Guy Mansfield QC", "Margaret Moran MP" (data/post_nominals.tsv).
+_POST_NOMINALS = frozenset(letters for letters, in_mention, _ in lx.read_tsv("post_nominals.tsv") if in_mention == "yes")
 _BAD_CHARS = set("()/|")  # caption and credit debris: "Mexico.(Brendan Smialowski/Getty Images"
 
 
@@ -324,7 +174,7 @@ def _mentions(doc) -> list[_Mention]:
 def _known_organisations(doc) -> list[_Mention]:
     """Organisations from our table, matched in the text itself (the parser splits 'U.S. Immigration and Customs Enforcement')."""
     out = []
-    for m in _find("org", lx.plain_same_length(doc_text(doc))):
+    for m in find_terms("org", lx.plain_same_length(doc_text(doc))):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -341,12 +191,12 @@ def _group_of_appositive(tok):
     """The group noun a name stands in apposition to (through conjunctions), if that noun is a role word."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
-    if tok.dep_ == "appos" and tok.head.tag_ == "NNS" and _sector_of(tok.head.lower_):
+    if tok.dep_ == "appos" and tok.head.tag_ == "NNS" and sector_of(tok.head.lower_):
         return tok.head
     return None
 
 
-_GENERIC_GROUPS = {"people", "person", "national", "resident", "citizen", "official", "leader", "force"}
+_GENERIC_GROUPS = _WORDS["generic_group"]
 
 
 def _group_mentions(doc, taken: list[tuple[int, int]]) -> list[_Mention]:
@@ -354,7 +204,7 @@ def _group_mentions(doc, taken: list[tuple[int, int]]) -> list[_Mention]:
     out = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ != "NOUN" or not _sector_of(root.lower_):
+        if root.pos_ != "NOUN" or not sector_of(root.lower_):
             continue
         toks = [t for t in chunk if t.i <= root.i]
         for i in range(len(toks) - 1, -1, -1):

@@ -1,0 +1,250 @@
+"""Speakers: the subject of an attributing verb resolved to a name (a named person or organisation, a pronoun
+bound to the last person, a title the article gave someone, or a described role such as 'a Cabinet Office
+spokeswoman'), reading the document's people from `people.Context`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.knowledge import lexicon as lx
+from eventwire.knowledge.actors import actor_at
+from eventwire.knowledge.quotes.clauses import (
+    ADDRESSEE_VERBS, SUBJECT_DEPS, according_to, frame_verbs, is_speech_verb, passive_agent, reporting_subject,
+    reporting_verb, subject_of
+)
+from eventwire.knowledge.quotes.marks import Segment
+from eventwire.knowledge.quotes.people import (
+    ANAPHORIC_TITLES, PERSON_ROLES, PRONOUN_GENDER, Context, Speaker, agrees, anaphoric_title, may_hold,
+    titled_person
+)
+from eventwire.nlp.spacy_nlp import doc_text
+
+
+_WORDS = lx.word_classes("quote_words.tsv")
+
+_PRONOUNS = _WORDS["pronoun"]
+#: Roles that speak for an organisation: 'a spokeswoman for Human Rights Watch' is a 'Human Rights Watch spokeswoman'.
+_SPOKES_ROLES = _WORDS["spokes_role"]
+
+
+def _np_span(tok) -> tuple[int, int]:
+    """The noun phrase a subject heads, without trailing appositives and relative clauses."""
+    left = tok.left_edge
+    while left.pos_ == "DET" and left.i < tok.i:
+        left = tok.doc[left.i + 1]
+    right = tok
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("compound", "flat", "prep") and child.dep_ != "appos":
+            if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from"):
+                continue
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
+    """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role."""
+    document, doc = ctx.document, ctx.doc
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "Mr Howard, who ... said": the antecedent speaks
+    if tok.lower_ == "it" and tok.pos_ == "PRON":  # 'In a statement, it said': an organisation, never a person
+        if previous is not None and previous.name and not previous.person:
+            return previous
+        return Speaker(None, tok.idx, tok.idx + len(tok.text))
+    if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+        person = last_person(ctx, tok.idx, previous, tok.lower_)
+        if person is not None:
+            return person
+        return Speaker(None, tok.idx, tok.idx + len(tok.text))
+    named_role = None
+    appositive = _appositive_name(tok)
+    if appositive is not None:  # "The Shadow Secretary of State for the Family, Theresa May, said"
+        named_role, tok = tok, appositive
+    start, end = _np_span(tok)
+    named = _person_inside(ctx, tok, start, end)
+    if named is not None:
+        return named
+    role = _role_after_org(tok)
+    if role is not None:
+        return Speaker(f"{doc_text(doc)[start:role.idx].strip()} {role.text}", start, role.idx + len(role.text))
+    if tok.pos_ == "PROPN" or tok.ent_type_:
+        actor = actor_at(document, tok.idx, tok.idx + len(tok.text))
+        if actor is None and tok.lemma_.lower() not in PERSON_ROLES:  # 'the Ealing North MP' is not Ealing North
+            actor = actor_at(document, start, end)
+        if actor is not None and actor.kind in ("PERSON", "ORG"):
+            # the parser may call 'the SNP's leader, Nicola Sturgeon' an organisation; a leader is a person
+            person = actor.kind == "PERSON" or named_role is not None and named_role.lemma_.lower() in PERSON_ROLES
+            return Speaker(actor.name, start, end, person=person)
+    if anaphoric_title(tok):
+        person = titled_person(ctx, tok)
+        if person is None and tok.lemma_.lower() in ANAPHORIC_TITLES:
+            person = last_person(ctx, tok.idx, previous, title=tok)
+        if person is not None and person.name:
+            return person
+    elif _role_description(tok):
+        person = titled_person(ctx, tok) or last_person(ctx, tok.idx, previous, title=tok)
+        if person is not None and person.name:
+            return Speaker(person.name, start, end)
+    lemma = tok.lemma_.lower()
+    person = lemma in PERSON_ROLES and tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON"
+    if named_role is not None:
+        person = person or named_role.lemma_.lower() in PERSON_ROLES
+    # 'Theresa May, shadow secretary for the family': a name with a person's role beside it is a person's
+    person = person or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in tok.children)
+    return Speaker(_role_name(tok, doc, start, end), start, end, person=person)
+
+
+def _person_inside(ctx: Context, tok, start: int, end: int) -> Speaker | None:
+    """'Shadow leader of the Commons Oliver Heald said': the role's phrase ends in a person's name, and they speak."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return None
+    for m_start, m_end, name in ctx.mentions:
+        if tok.idx < m_start and m_end == end:
+            return Speaker(name, start, end)
+    return None
+
+
+def _appositive_name(tok):
+    """The name in apposition to a role noun ('The SNP's leader, Nicola Sturgeon'); a named speaker keeps their name
+    ('Lord Bingham - a senior law lord -', 'Rabbi Marvin Hier, founder of ... the Simon Wiesenthal Center')."""
+    if tok.ent_type_ == "PERSON":
+        return None
+    appos = [c for c in tok.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+    return next((c for c in appos if c.ent_type_ == "PERSON"), appos[0] if appos else None)
+
+
+def _role_after_org(tok):
+    """'A Department for Education and Skills spokeswoman said': the spokeswoman speaks, not the department."""
+    if tok.ent_type_ != "ORG":
+        return None
+    doc = tok.doc
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "ORG" or k + 1 < len(doc) and doc[k + 1].lower_ in ("and", "for", "of") and k + 2 < len(doc) and doc[k + 2].is_title:
+        k += 1
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return nxt if nxt is not None and nxt.lower_ in PERSON_ROLES else None
+
+
+def _role_description(tok) -> bool:
+    """A definite description of a title holder that the article named before ('The Scottish National Party's
+    parliamentary leader argued' after 'The SNP's Nicola Sturgeon'; 'The former UN commissioner for human rights and
+    Irish president told' after 'Mary Robinson has said'): a title made definite by a possessor ('the party's', 'the
+    SNP's') or by 'the' with 'for'/'of' after it. Newswire introduces people by name first and describes them after;
+    a spokesman's organisation ('the spokesman for X') stays a described speaker."""
+    if tok.lemma_.lower() not in ANAPHORIC_TITLES or tok.tag_ not in ("NN", "NNP") \
+            or any(c.dep_ == "appos" for c in tok.children):
+        return False
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss.lower_ not in ("his", "her", "their", "its", "my", "our", "your") \
+            and poss.left_edge.lower_ == "the" or poss.ent_type_ in ("ORG", "NORP")
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    return bool(preps) and all(c.lower_ in ("for", "of") for c in preps) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _role_name(tok, doc, start: int, end: int) -> str:
+    """A described speaker: 'a Cabinet Office spokeswoman', 'A spokeswoman for Human Rights Watch' -> 'Human Rights Watch spokeswoman'."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
+            obj = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "NORP") or g.pos_ == "PROPN")), None)
+            if obj is not None and child.lower_ == "of" and tok.lemma_.lower() not in _SPOKES_ROLES:
+                break  # 'a member of the Cabinet', 'the Archbishop of Canterbury': keep them as written
+            if obj is not None:
+                o_start, o_end = _np_span(obj)
+                head = doc_text(doc)[start:tok.idx + len(tok.text)]
+                return re.sub(r"^(?:the|a|an)\s+", "", f"{doc_text(doc)[o_start:o_end]} {head}", flags=re.I)
+    return re.sub(r"^(?:the|a|an)\s+", "", doc_text(doc)[start:end], flags=re.I)
+
+
+def last_person(ctx: Context, before: int, previous: Speaker | None, pronoun: str | None = None,
+                 title=None) -> Speaker | None:
+    """The person a pronoun or a bare title most likely means: the last speaker or the last person who was a
+    sentence's subject, whichever is later, skipping anyone whose honorific says the pronoun's gender is wrong
+    ('She said' after Mr X) or whom the article gave another role ('the first minister' is not 'journalist X')."""
+    def fits(name: str) -> bool:
+        return agrees(ctx, name, pronoun) and (title is None or may_hold(ctx, name, title))
+
+    best = None
+    for start, end, name in ctx.subjects:
+        if end > before:
+            break
+        if fits(name):
+            best = (start, end, name)
+    if previous is not None and previous.name and previous.person and fits(previous.name) \
+            and (best is None or previous.at > best[0]):
+        return previous
+    if best is not None:
+        return Speaker(best[2], best[0], best[1])
+    if pronoun not in PRONOUN_GENDER and title is None:
+        return previous  # 'they', 'we', 'it' may well be the organisation that spoke last
+    if previous is not None and previous.name and previous.person and fits(previous.name):
+        return previous
+    # 'he' is a person: the last one named at all ('..., according to Mr Cable. "..." he said'), never an organisation
+    named = [(start, end, name) for start, end, name in ctx.mentions if end <= before and fits(name)]
+    return Speaker(named[-1][2], named[-1][0], named[-1][1]) if named else None
+
+
+def attribute(ctx: Context, chain: list[Segment], previous: Speaker | None) -> Speaker | None:
+    first, last = chain[0], chain[-1]
+    doc, quoted = ctx.doc, ctx.quoted
+    verbs = []
+    if last.closed:
+        verbs += frame_verbs(doc, first.start, last.end, quoted, "right")
+    verbs += frame_verbs(doc, first.start, last.end, quoted, "left")
+    for verb in verbs:
+        subj = subject_of(verb)
+        if subj is None or subj.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSEE_VERBS:
+            continue  # the nearest verb names nobody ("so-called", "she was told"): the next one may
+        if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
+            agent = passive_agent(verb)
+            if agent is not None and reporting_verb(verb) is None:
+                return name_for(ctx, agent, previous)
+            continue  # 'the recommendation was agreed by an adviser': the thing agreed never speaks
+        return name_for(ctx, reporting_subject(verb, subj), previous)
+    source = according_to(doc, first.start, last.end, quoted)
+    if source is not None:
+        return name_for(ctx, source, previous)
+    return None
+
+
+#: A peer's territorial designation: 'Lord Nicholls of Birkenhead' is Lord Nicholls.
+_PEERAGE_PLACE = re.compile(r"^((?:Lord|Baroness|Lady|Viscount|Earl)\s+[A-Z][\w'-]+)\s+of\s+[A-Z].*$")
+#: Letters after a name that are not part of it: 'Guy Mansfield QC' is Guy Mansfield (data/post_nominals.tsv).
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:" + "|".join(re.escape(letters) for letters, _, off in lx.read_tsv("post_nominals.tsv")
+                                                if off == "yes") + r"))+$")
+
+
+def speaker_name(name: str) -> str:
+    """A speaker's name without post-nominal letters or a peer's territorial designation."""
+    return _PEERAGE_PLACE.sub(r"\1", _POST_NOMINALS.sub("", name))
+
+
+#: Nouns whose quoted value is a text on display, not anyone's speech: 'Labour's slogan would be "..."'.
+_TEXT_NOUNS = _WORDS["text_noun"]
+
+
+def named_text(ctx: Context | None, chain: list[Segment]) -> bool:
+    """Whether the quotation is what a slogan, headline or title is ('its slogan would be "..."'): a quoted text."""
+    if ctx is None:
+        return False
+    inner = ctx.doc.char_span(chain[0].start, min(chain[0].start + 1, len(ctx.document.text)), alignment_mode="expand")
+    if inner is None or not len(inner):
+        return False
+    for verb in inner[0].ancestors:  # up to the verb that reports it, if any
+        if is_speech_verb(verb):
+            return False
+        if verb.lemma_.lower() == "be" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in _TEXT_NOUNS
+                                               for c in verb.children):
+            return True
+    return False
+
+
+def faceless(ctx: Context | None, speaker: Speaker | None) -> bool:
+    """'At its simplest, it is saying: "..."' with no organisation for 'it' to be: a writer's paraphrase of what a
+    message or plan says, in the present tense, not a statement someone made ('In a statement, it said')."""
+    if ctx is None or speaker is None or speaker.name is not None or speaker.start is None \
+            or ctx.document.text[speaker.start:speaker.end].lower() not in ("it", "this"):
+        return False
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].head.tag_ in ("VBZ", "VBG", "VBP")
