@@ -65,3 +65,22 @@ def test_cli_table_and_bad_filter_exit_code(stored):
     assert ok.exit_code == 0 and "Macron" in ok.output
     bad = CliRunner().invoke(app, ["events", "--db", stored, "--type", "NOPE"])
     assert bad.exit_code == 2
+
+
+def test_actor_text_is_matched_literally_as_in_the_api(stored):
+    assert list_events(stored, actor="%") == []
+    assert list_events(stored, actor="_") == []
+    assert [r["plover"] for r in list_events(stored, actor="Russian forces")] == ["ASSAULT"]
+
+
+def test_the_cli_and_the_api_share_one_filter_builder():
+    from eventwire.api.queries import EventFilters as ApiFilters
+    from eventwire.events.query import FLAT_COLUMNS, TABLE_COLUMNS, EventFilters
+
+    assert ApiFilters is EventFilters
+    where, params = EventFilters(actor="a_b", country="UKR", place_country=False, include_negated=False).where(TABLE_COLUMNS)
+    assert "location" not in where and where.endswith("NOT negated") and params[:2] == ["%a\\_b%"] * 2
+    flat, _ = EventFilters(country="UKR").where(FLAT_COLUMNS)
+    assert "location_country = ?" in flat
+    with pytest.raises(EventQueryError, match="title"):
+        EventFilters(q="x").where(TABLE_COLUMNS)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
-
+from eventwire.events.query import EventFilters, like
 from eventwire.store.views import EVENTS_FLAT
+
+__all__ = ["ACTOR_SORTS", "ACTORS_SQL", "EVENTS_VIEW", "EVENT_SORTS", "EventFilters", "GROUPS", "PERIODS", "events_cte",
+           "like"]
 
 # Every raw event, negated and hypothetical ones included (the API filters and shows them), with the
 # effective date under the name the API and web UI use.
@@ -25,62 +25,6 @@ EVENT_SORTS = {
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 GROUPS = {"plover": "plover", "quad_class": "CAST(quad_class AS VARCHAR)", "cameo_root": "substr(cameo, 1, 2)",
           "none": "'all'"}
-
-
-def like(text: str) -> str:
-    """A user's text as a literal ILIKE pattern (its % and _ match themselves)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-@dataclass
-class EventFilters:
-    actor: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    plover: list[str] = field(default_factory=list)
-    cameo_root: str | None = None
-    quad_class: int | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    q: str | None = None
-    doc_id: str | None = None
-
-    def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause over EVENTS_VIEW and its parameters."""
-        clauses: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if self.actor:
-            clauses.append("(source_name ILIKE ? ESCAPE '\\' OR target_name ILIKE ? ESCAPE '\\')")
-            params += [like(self.actor)] * 2
-        if self.country:
-            clauses.append("(source_country = ? OR target_country = ? OR location_country = ?)")
-            params += [self.country] * 3
-        if self.sector:
-            clauses.append("(source_sector = ? OR target_sector = ?)")
-            params += [self.sector] * 2
-        if self.plover:
-            clauses.append("plover IN (SELECT unnest(?))")
-            params.append(list(self.plover))
-        if self.cameo_root:
-            clauses.append("substr(cameo, 1, 2) = ?")
-            params.append(self.cameo_root)
-        if self.quad_class is not None:
-            clauses.append("quad_class = ?")
-            params.append(self.quad_class)
-        if self.date_from:
-            clauses.append("day >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("day <= ?")
-            params.append(self.date_to)
-        if self.q:
-            clauses.append("(sentence ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')")
-            params += [like(self.q)] * 2
-        if self.doc_id:
-            clauses.append("doc_id = ?")
-            params.append(self.doc_id)
-        return " AND ".join(clauses), params
 
 
 def events_cte() -> str:
