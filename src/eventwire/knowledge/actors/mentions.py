@@ -21,7 +21,8 @@ _MODIFIER_DEPS = {"compound", "nmod", "amod", "det", "poss", "case", "cc", "conj
 #: Honorifics and ranks before a name (data/actor_words.tsv).
 _TITLES = _WORDS["title"]
 #: Letters after a name that are not part of it: "Guy Mansfield QC", "Margaret Moran MP" (data/post_nominals.tsv).
-_POST_NOMINALS = frozenset(letters for letters, in_mention, _ in lx.read_tsv("post_nominals.tsv") if in_mention == "yes")
+_POST_NOMINALS = frozenset(letters for letters, in_mention, _ in lx.read_tsv("post_nominals.tsv")
+                           if in_mention == "yes")
 _BAD_CHARS = set("()/|")  # caption and credit debris: "Mexico.(Brendan Smialowski/Getty Images"
 
 

@@ -211,8 +211,8 @@ def attribute(ctx: Context, chain: list[Segment], previous: Speaker | None) -> S
 #: A peer's territorial designation: 'Lord Nicholls of Birkenhead' is Lord Nicholls.
 _PEERAGE_PLACE = re.compile(r"^((?:Lord|Baroness|Lady|Viscount|Earl)\s+[A-Z][\w'-]+)\s+of\s+[A-Z].*$")
 #: Letters after a name that are not part of it: 'Guy Mansfield QC' is Guy Mansfield (data/post_nominals.tsv).
-_POST_NOMINALS = re.compile(r"(?:,?\s+(?:" + "|".join(re.escape(letters) for letters, _, off in lx.read_tsv("post_nominals.tsv")
-                                                if off == "yes") + r"))+$")
+_OFF_SPEAKER = [letters for letters, _, off in lx.read_tsv("post_nominals.tsv") if off == "yes"]
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:" + "|".join(map(re.escape, _OFF_SPEAKER)) + r"))+$")
 
 
 def speaker_name(name: str) -> str:
