@@ -59,6 +59,7 @@ def to_work(item: RawItem, lines: LineCounter | None = None) -> Work:
     doc = Document(
         id=item.content_hash, url=article.url, title=article.title, date=article.date, site=article.site,
         authors=article.authors, language=article.language, text=article.text,
+        encoding=item.encoding, encoding_source=item.encoding_source, repairs=article.repairs,
     )
     return Work(source, doc, engine=article.engine)
 
