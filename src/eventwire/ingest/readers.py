@@ -23,7 +23,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from eventwire import config
-from eventwire.errors import RejectedInput
+from eventwire.errors import NoInput, RejectedInput
 from eventwire.ingest.decode import Decoded, codec_name, decode_bytes, declared, wide_codec
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
@@ -64,6 +64,20 @@ def read_paths(paths: Iterable[str]) -> Iterator[RawItem | Reject]:
             yield from _guard(path, lambda: read_file(path))
         else:
             yield Reject(path, "no such file or directory")
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """Raise `NoInput` when no path holds a file, before a run creates its database.
+
+    Reads at most one file name per folder. A path that does not exist next to one that has files
+    is only a reject (the run goes on).
+    """
+    paths = list(paths)
+    if STDIN in paths or any(os.path.isfile(p) or (os.path.isdir(p) and next(iter_files(p), None)) for p in paths):
+        return
+    problems = [f"{p} is an empty folder (hidden files are skipped)" if os.path.isdir(p)
+                else f"{p} does not exist" if not os.path.exists(p) else f"{p} is not a regular file" for p in paths]
+    raise NoInput("nothing to process: " + "; ".join(problems) if problems else "nothing to process: no path given")
 
 
 def iter_files(folder: str) -> Iterator[str]:

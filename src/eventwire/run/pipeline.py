@@ -18,7 +18,7 @@ from eventwire.errors import RejectedInput
 from eventwire.extract import extract
 from eventwire.extract.repeats import LineCounter, site_of
 from eventwire.ingest import RawItem, read_paths
-from eventwire.ingest.readers import STDIN, content_hash
+from eventwire.ingest.readers import STDIN, check_inputs, content_hash
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
 from eventwire.run.stages import Work, build_stages, known_actors
@@ -83,6 +83,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
               on_reject: Callable[[Reject], None] | None = None) -> Summary:
     from eventwire.store import Store
 
+    check_inputs(paths)  # an empty folder must not leave an empty database behind
     summary = Summary()
     started = time.perf_counter()
     seen: set[str] = set()
