@@ -62,3 +62,14 @@ def test_seed_events_carry_dates_and_evidence(seed_events):
     for e in seed_events[CSM]:
         assert e.date == "2007-08-08" or e.date < "2007-08-08"
         assert e.sentence and e.verb is not None and 0 < e.confidence <= 1
+
+
+def test_fbi_training_and_working_with_mexican_police_is_us_cooperation(seed_events):
+    # the parser reads "the FBI trains" as a noun phrase; its compound still speaks for the verbs after it
+    assert ("USA", "MEX") in pairs(seed_events[CSM], "COOPERATE") | pairs(seed_events[CSM], "AID")
+
+
+@pytest.mark.xfail(strict=True, reason="the seed drops the apostrophe ('U.S. diplomats blunt criticism'), the "
+                                       "parser makes 'blunt' the verb and the model gives ACCUSE only 0.28: open")
+def test_diplomats_blunt_criticism_of_calderon_is_us_accusing_mexico(seed_events):
+    assert ("USA", "MEX") in pairs(seed_events[NJ], "ACCUSE")

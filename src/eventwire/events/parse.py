@@ -159,10 +159,20 @@ def _raw_subject(verb) -> tuple[Any, bool]:
         if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "ccomp":
                 return None, False
+            if tok.dep_ == "conj" and _verb_read_as_noun(tok.head):
+                return [k for k in tok.head.lefts if k.dep_ == "compound"][-1], False
             tok = tok.head
             continue
         break
     return None, False
+
+
+def _verb_read_as_noun(tok) -> bool:
+    """'..., and the FBI trains and works with police': the parser made 'the FBI trains' a noun phrase
+    conjoined to the first clause's verb; its compound is the subject of the verbs conjoined to it."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") \
+        and tok.tag_ in ("NNS", "VBZ") and any(k.dep_ == "compound" and k.pos_ == "PROPN" for k in tok.lefts) \
+        and any(k.dep_ == "conj" and k.pos_ == "VERB" for k in tok.rights)
 
 
 def _reduced_passive(verb) -> bool:
