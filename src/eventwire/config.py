@@ -16,8 +16,12 @@ MAX_LINE_BYTES = int(os.environ.get("EVENTWIRE_MAX_LINE_BYTES", 2_000_000))
 MAX_HTML_DEPTH = int(os.environ.get("EVENTWIRE_MAX_HTML_DEPTH", 1_000))
 #: Decompressed size cap for .gz members (zip-bomb guard) of single documents.
 MAX_DECOMPRESSED_BYTES = MAX_DOCUMENT_BYTES
-#: Texts shorter than this after cleaning are not articles.
+#: A cleaned text shorter than this is too short for the boilerplate filter to judge: when the whole
+#: input is short too (`SHORT_TEXT_CHARS`), the input is kept whole (notes, snippets, headlines, flashes).
 MIN_TEXT_CHARS = 40
+SHORT_TEXT_CHARS = 1_000
+#: Extraction of one document taking longer than this many seconds is stopped and the document rejected.
+MAX_DOCUMENT_SECONDS = float(os.environ.get("EVENTWIRE_MAX_DOCUMENT_SECONDS", 60))
 
 
 def model_name(explicit: str | None = None) -> str:

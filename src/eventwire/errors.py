@@ -11,3 +11,7 @@ class RejectedInput(EventwireError):
 
 class ModelNotInstalled(EventwireError):
     """The configured spaCy pipeline is not installed as a package."""
+
+
+class NoInput(EventwireError):
+    """The paths given to a run hold no file at all (an empty folder, a path that does not exist)."""

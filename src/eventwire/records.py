@@ -176,6 +176,9 @@ class Document(_Record):
     dates: list[TimeMention] = field(default_factory=list)  # stored as a JSON column of `articles`
     tone: float | None = None  # mean polarity of opinion words, -1..1 (knowledge/tone.py)
     themes: list[str] = field(default_factory=list)  # PLOVER context labels
+    encoding: str | None = None  # codec the raw bytes were read with; None when given as text (`process()`)
+    encoding_source: str | None = None  # how it was found: bom, http, meta, xml, utf-8, utf-8+cp1252, detected, fallback, format
+    repairs: list[str] = field(default_factory=list)  # repairs the text needed: entities, mojibake
 
 
 # Lists of a Document that are stored as child tables, and their record types.

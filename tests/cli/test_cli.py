@@ -76,3 +76,21 @@ def test_export_parquet(small_db, tmp_path):
 def test_export_unknown_table_is_a_clear_error(small_db):
     result = runner.invoke(app, ["export", "--db", small_db, "--table", "nope"])
     assert result.exit_code == 2 and "unknown table" in result.output
+
+
+def test_run_on_an_empty_folder_prints_one_line_and_creates_no_database(tmp_path):
+    (tmp_path / "news").mkdir()
+    result = runner.invoke(app, ["run", str(tmp_path / "news"), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code != 0
+    errors = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(errors) == 1 and "empty folder" in errors[0], result.output
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_process_on_a_cp1252_note_records_its_encoding(tmp_path):
+    (tmp_path / "n.txt").write_bytes("Farmer killed in Selea, a \u00a3500 reward is offered.".encode("cp1252"))
+    result = runner.invoke(app, ["process", str(tmp_path / "n.txt")])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert "\u00a3500" in doc["text"] and doc["encoding"] == "cp1252"
+    assert doc["encoding_source"] in ("detected", "fallback")

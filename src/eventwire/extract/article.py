@@ -11,6 +11,8 @@ from eventwire import config
 from eventwire.errors import RejectedInput
 from eventwire.extract import html as html_extract
 from eventwire.extract import lines as line_cleaner
+from eventwire.extract.budget import Budget
+from eventwire.extract.repair import repair
 from eventwire.extract.lang import detect_language
 from eventwire.extract.meta import find_date
 from eventwire.ingest.readers import RawItem
@@ -26,29 +28,54 @@ class Article:
     language: str | None = None
     url: str | None = None
     engine: str = ""  # which extractor produced the text
+    repairs: list[str] = field(default_factory=list)  # repairs the text needed: entities, mojibake
 
 
-def extract(item: RawItem, repeated: Container[str] = frozenset()) -> Article:
-    """Raises `RejectedInput` when no article text can be found.
+def extract(item: RawItem, repeated: Container[str] = frozenset(), budget: Budget | None = None) -> Article:
+    """Raises `RejectedInput` when no article text can be found, or when extraction runs over `budget`
+    (default: `config.MAX_DOCUMENT_SECONDS`).
 
     `repeated`: normalised lines seen on other pages of the site or crawl (see `extract.repeats`).
     """
+    budget = budget or Budget()
     if item.kind == "html":
-        article = html_extract.extract_html(item.content, url=item.url)
+        article = html_extract.extract_html(item.content, url=item.url, budget=budget)
     elif item.kind == "plain":
         article = Article(text=_normalise_plain(item.content), engine="plain")
     else:
         cleaned = line_cleaner.clean_lines(item.content, repeated)
         article = Article(cleaned.text, cleaned.title, cleaned.date, cleaned.site, cleaned.authors, engine="lines")
+        keep_short_whole(article, item.content)
+    budget.check("extraction")
     article.url = article.url or item.url
     article.title = item.title or article.title
     article.date = normalise_date(item.date) or article.date
     if not article.site and article.url:
         article.site = urlsplit(article.url).hostname
-    if len(article.text.strip()) < config.MIN_TEXT_CHARS:
+    if not article.text.strip() and article.title and item.kind == "html":
+        article.text, article.engine = article.title, "title"  # a page that is only a headline
+    if not article.text.strip():
         raise RejectedInput("no article text found")
+    article.text, article.repairs = repair(article.text)
+    if article.title:
+        article.title = repair(article.title)[0]
     article.language = detect_language(article.text)
     return article
+
+
+def keep_short_whole(article: Article, raw: str) -> None:
+    """A text too short for the boilerplate filter to judge is kept whole.
+
+    The line cleaner decides from context (repeated lines, furniture patterns, the longest run of
+    prose); a one-line note, a headline or a wire flash has none, and "2 soldiers killed in Wau." is
+    an article. Below `config.MIN_TEXT_CHARS` of cleaned text, an input of at most
+    `config.SHORT_TEXT_CHARS` is kept as it came (lines unwrapped).
+    """
+    if len(article.text.strip()) >= config.MIN_TEXT_CHARS or len(raw.strip()) > config.SHORT_TEXT_CHARS:
+        return
+    whole = _normalise_plain(raw)
+    if len(whole) > len(article.text.strip()):
+        article.text, article.engine = whole, "whole"
 
 
 def normalise_date(value: str | None) -> str | None:

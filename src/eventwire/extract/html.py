@@ -8,25 +8,46 @@ import logging
 import re
 from functools import lru_cache
 
+from eventwire import config
 from eventwire.extract import lines as line_cleaner
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def extract_html(page: str, url: str | None = None):
+def extract_html(page: str, url: str | None = None, budget=None):
     """Two fast engines of different design (trafilatura: tree rules; resiliparse: C++ DOM scoring)
-    settle most pages; readability-lxml is the tie-breaker only where they disagree."""
+    settle most pages; readability-lxml is the tie-breaker only where they disagree.
+
+    `budget`: an `extract.budget.Budget`, checked after each engine."""
     from eventwire.extract.article import Article
+    from eventwire.extract.budget import Budget
     from eventwire.extract.html_meta import PageMeta, page_meta
 
+    budget = budget or Budget()
     tree, dom = _parse(page), _dom(page)
+    budget.check("parsing the HTML")
     meta = page_meta(tree, url, dom) if tree is not None else PageMeta(url=url)
     links = link_texts(tree)
-    text, engine = settle(_trafilatura(tree, url), _resiliparse(dom), lambda: _readability(page), links)
+    budget.check("reading the page metadata")
+    primary = _trafilatura(tree, url)
+    budget.check("trafilatura")
+    second = _resiliparse(dom)
+    budget.check("resiliparse")
+
+    def tie_breaker() -> str:
+        text = _readability(page)
+        budget.check("readability")
+        return text
+
+    text, engine = settle(primary, second, tie_breaker, links)
     if len(text) < 200:
-        fallback = line_cleaner.clean_lines(_visible_text(page))
+        visible = _visible_text(page)
+        fallback = line_cleaner.clean_lines(visible)
+        budget.check("the line cleaner")
         if len(fallback.text) > len(text):
             text, engine = fallback.text, "lines"
+        if len(text.strip()) < config.MIN_TEXT_CHARS and len(visible) <= config.SHORT_TEXT_CHARS and visible.strip():
+            text, engine = visible.strip(), "whole"  # too short for the filters to judge: a snippet, kept whole
     return Article(text=text, title=meta.title, date=meta.date, site=meta.site,
                    authors=meta.authors or _byline_authors(text), url=meta.url or url, engine=engine)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from eventwire.ingest.decode import wide_codec
+
 GZIP_MAGIC = b"\x1f\x8b"
 _HTML_RE = re.compile(
     rb"^\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype\s+html|<html|<head|<body|<meta|<title|<div|<p[\s>]|<article|<section)",
@@ -27,6 +29,10 @@ def sniff(head: bytes, name: str = "") -> str:
         return "empty"
     if head.startswith(GZIP_MAGIC):
         return "gzip"
+    if wide := wide_codec(head):  # UTF-16/32: sniff the same text as UTF-8
+        head = head.decode(wide, "ignore").lstrip("\ufeff").encode("utf-8")
+        if not head.strip():
+            return "empty"
     body = head.lstrip(b"\xef\xbb\xbf")
     if body.startswith(b"WARC/"):
         return "warc"

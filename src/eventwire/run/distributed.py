@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eventwire.errors import EventwireError
-from eventwire.ingest.readers import iter_files, read_paths
+from eventwire.ingest.readers import check_inputs, iter_files, read_paths
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
 from eventwire.store.duck import Store, table_rows, to_arrow
@@ -92,6 +92,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
 
     if "-" in paths:
         raise DistributedError("stdin (-) cannot be shared with Dask workers; write it to a file first")
+    check_inputs(paths)
     summary = Summary()
     started, started_at = time.perf_counter(), time.time()
     parts_root = os.path.abspath(db) + ".parts"

@@ -18,7 +18,7 @@ from eventwire.errors import RejectedInput
 from eventwire.extract import extract
 from eventwire.extract.repeats import LineCounter, site_of
 from eventwire.ingest import RawItem, read_paths
-from eventwire.ingest.readers import STDIN, content_hash
+from eventwire.ingest.readers import STDIN, check_inputs, content_hash
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
 from eventwire.run.stages import Work, build_stages, known_actors
@@ -59,6 +59,7 @@ def to_work(item: RawItem, lines: LineCounter | None = None) -> Work:
     doc = Document(
         id=item.content_hash, url=article.url, title=article.title, date=article.date, site=article.site,
         authors=article.authors, language=article.language, text=article.text,
+        encoding=item.encoding, encoding_source=item.encoding_source, repairs=article.repairs,
     )
     return Work(source, doc, engine=article.engine)
 
@@ -82,6 +83,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
               on_reject: Callable[[Reject], None] | None = None) -> Summary:
     from eventwire.store import Store
 
+    check_inputs(paths)  # an empty folder must not leave an empty database behind
     summary = Summary()
     started = time.perf_counter()
     seen: set[str] = set()
