@@ -189,13 +189,24 @@ MORE = {
 }
 MORE_COUNT = 200
 MORE_SEED = 2027
+MORE_STRATA = [(f"more_{t}", MORE_COUNT, None, lambda s, cue=cue: ACTOR.search(s) and cue.search(s))
+               for t, cue in MORE.items()]
+
+# Round three: more of round one's kinds of sentence (the model's dev figures still rose with every round).
+THIRD_STRATA = [
+    ("third_political", 1800, {"politics", "reuters", "business"}, lambda s: ACTOR.search(s) and EVENT.search(s)),
+    ("third_rare", 600, None, lambda s: ACTOR.search(s) and RARE.search(s)),
+    ("third_modal", 300, {"politics", "reuters"}, lambda s: ACTOR.search(s) and EVENT.search(s) and MODAL.search(s)),
+    ("third_random", 300, None, lambda s: True),
+]
+THIRD_SEED = 2028
 
 
-def select(seed: int = 2026, more: bool = True) -> list[dict]:
-    """Round one's strata, then (with `more`) round two's; round one's choice does not depend on round two."""
+def select(seed: int = 2026, more: bool = True, third: bool = True) -> list[dict]:
+    """Round one's strata, then round two's and three's; an earlier round's choice does not depend on a
+    later one."""
     rng = random.Random(seed)
-    strata = STRATA + ([(f"more_{t}", MORE_COUNT, None, lambda s, cue=cue: ACTOR.search(s) and cue.search(s))
-                        for t, cue in MORE.items()] if more else [])
+    strata = STRATA + (MORE_STRATA if more else []) + (THIRD_STRATA if more and third else [])
     pools: dict[str, list[tuple[str, int, int]]] = {name: [] for name, *_ in strata}
     for doc, section, text in _docs():
         for start, end in sentences_of(text):
@@ -211,13 +222,17 @@ def select(seed: int = 2026, more: bool = True) -> list[dict]:
         _take(pools[name], count, name, rng, chosen, per_doc)
     rows = list(chosen.values())
     rng.shuffle(rows)
-    more_rng = random.Random(MORE_SEED)
-    later: dict[tuple[str, int], dict] = {}
-    for name, count, *_ in strata[len(STRATA):]:
-        _take(pools[name], count, name, more_rng, chosen, per_doc, into=later)
-    extra = list(later.values())
-    more_rng.shuffle(extra)
-    return rows + extra
+    for round_strata, round_seed in ((MORE_STRATA, MORE_SEED), (THIRD_STRATA, THIRD_SEED)):
+        if round_strata[0][0] not in pools:
+            continue
+        round_rng = random.Random(round_seed)
+        later: dict[tuple[str, int], dict] = {}
+        for name, count, *_ in round_strata:
+            _take(pools[name], count, name, round_rng, chosen, per_doc, into=later)
+        extra = list(later.values())
+        round_rng.shuffle(extra)
+        rows += extra
+    return rows
 
 
 def _take(pool, count: int, name: str, rng, chosen: dict, per_doc: dict, into: dict | None = None) -> None:
