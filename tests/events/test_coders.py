@@ -115,6 +115,7 @@ def test_training_script_runs_end_to_end_on_a_tiny_corpus(tmp_path, shared):
             picked[event_corpus.split_of(row["doc"])].append(row)
     (labels / "tiny.jsonl").write_text("".join(json.dumps(r) + "\n" for rows in picked.values() for r in rows))
     out = tmp_path / "out"
-    assert tr.main(["--labels", str(labels), "--out", str(out), "--no-synthetic", "--only", "model"]) == 0
+    assert tr.main(["--labels", str(labels), "--out", str(out), "--no-synthetic", "--only", "model",
+                    "--cache", str(tmp_path / "cache" / "rules.json")]) == 0
     model = EventModel.read(str(out / "event_model.npz"))
     assert model.labels == LABELS and model.vocab and not model.uses_rules

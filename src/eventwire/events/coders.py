@@ -20,7 +20,7 @@ from typing import Protocol
 
 from eventwire.events.coder import Coder
 from eventwire.events.model import EventModel, shipped
-from eventwire.events.features import doc_context, stem
+from eventwire.events.features import doc_context, parse_features, stem
 from eventwire.events.modality import apply_modality
 from eventwire.events.parse import sentences
 from eventwire.events.roles import assign_roles
@@ -74,7 +74,7 @@ class ModelCoder:
         sport_doc = self.rules.begin(doc)
         sents = list(sentences(doc))
         texts = [s.text for s in sents]
-        probs = self.model.probabilities(texts, context=doc_context(texts))
+        probs = self.model.probabilities(texts, context=doc_context(texts), parsed=[parse_features(s) for s in sents])
         events = []
         for sent, p in zip(sents, probs):
             for ptype, prob in believed(self.model, p):
@@ -98,7 +98,7 @@ class CombinedCoder:
         proposed = [self.rules.sentence_events(document, doc, sent, sport_doc) for sent in sents]
         texts = [s.text for s in sents]
         probs = self.model.probabilities(texts, [sorted({e.plover for _, e in found}) for found in proposed],
-                                         doc_context(texts))
+                                         doc_context(texts), [parse_features(s) for s in sents])
         events: list[Event] = []
         for sent, found, p in zip(sents, proposed, probs):
             events += self.decide(document, doc, sent, found, p, sport_doc)

@@ -1,9 +1,10 @@
 """What the event model sees in a sentence: lower-cased words and word pairs, crude stems, and the
 CAMEO.2.0 dictionary's verdict on each verb form (with its object pattern and a negation or modal cue
-before it), optionally the rule coder's own types.
+before it); what the article is about (`doc_context`); the parse's predicates (`parse_features`: verb,
+verb + object, the kind of subject, negation); optionally the rule coder's own types.
 
-Everything is case-blind by construction, so lower-case and all-caps text look the same as edited text;
-nothing needs a parse, so the model works where the parse fails.
+The word features are case-blind by construction, so lower-case and all-caps text look the same as edited
+text, and they need no parse, so the model still works where the parse fails.
 """
 
 from __future__ import annotations
@@ -58,7 +59,29 @@ def doc_context(sentences: Iterable[str]) -> list[str]:
     return out
 
 
-def features(text: str, rule_types: Iterable[str] = (), context: Iterable[str] = ()) -> list[str]:
+def parse_features(span) -> list[str]:
+    """Predicates of a parsed sentence (a spaCy Span or Doc): who did what to what, as lemmas."""
+    out = []
+    for tok in span:
+        if tok.pos_ == "VERB":
+            lemma = tok.lemma_.lower()
+            out.append("v:" + lemma)
+            for kid in tok.children:
+                if kid.dep_ in ("dobj", "nsubjpass"):
+                    out.append(f"vo:{lemma}_{kid.lemma_.lower()}")
+                elif kid.dep_ == "nsubj":
+                    out.append(f"vs:{kid.ent_type_ or kid.pos_}_{lemma}")
+                elif kid.dep_ == "neg":
+                    out.append("vneg:" + lemma)
+                elif kid.dep_ == "prep":
+                    out.append(f"vp:{lemma}_{kid.lower_}")
+        if tok.ent_type_ and tok.ent_iob_ == "B":
+            out.append("ent:" + tok.ent_type_)
+    return out
+
+
+def features(text: str, rule_types: Iterable[str] = (), context: Iterable[str] = (),
+             parsed: Iterable[str] = ()) -> list[str]:
     toks = tokens(text)
     default, patterns = verbs()
     out = [f"w:{t}" for t in toks]
@@ -80,6 +103,7 @@ def features(text: str, rule_types: Iterable[str] = (), context: Iterable[str] =
         before = toks[max(0, i - 3):i]
         cue = "|neg" if any(t in _NEGATION for t in before) else "|mod" if any(t in _MODAL for t in before) else ""
         out += found + [f + cue for f in found if cue]
+    out += list(parsed)
     out += [f"r:{t}" for t in rule_types]
     out.append("r:none" if not rule_types else "r:any")
     for topic in context:  # 'attacked' in a match report: the pair, not either word, says metaphor

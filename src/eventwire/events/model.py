@@ -34,11 +34,13 @@ class EventModel:
     thresholds: np.ndarray  # calibrated probability at which a label holds
     uses_rules: bool = False
 
-    def rows(self, texts: list[str], rule_types: list[list[str]] | None = None,
-             context: list[str] = ()) -> list[list[int]]:
+    def rows(self, texts: list[str], rule_types: list[list[str]] | None = None, context: list[str] = (),
+             parsed: list[list[str]] | None = None) -> list[list[int]]:
         rule_types = rule_types if self.uses_rules and rule_types is not None else [[] for _ in texts]
+        parsed = parsed if parsed is not None else [[] for _ in texts]
         vocab = self.vocab
-        return [sorted({vocab[f] for f in features(t, r, context) if f in vocab}) for t, r in zip(texts, rule_types)]
+        return [sorted({vocab[f] for f in features(t, r, context, p) if f in vocab})
+                for t, r, p in zip(texts, rule_types, parsed)]
 
     def logits(self, rows: list[list[int]]) -> np.ndarray:
         out = np.tile(self.bias, (len(rows), 1)).astype(np.float64)
@@ -47,10 +49,11 @@ class EventModel:
                 out[i] += self.weights[idx].sum(axis=0)
         return out
 
-    def probabilities(self, texts: list[str], rule_types: list[list[str]] | None = None,
-                      context: list[str] = ()) -> np.ndarray:
-        """Calibrated P(label holds) for each sentence of one article (`context`: `doc_context` of it)."""
-        return self.calibrate(self.logits(self.rows(texts, rule_types, context)))
+    def probabilities(self, texts: list[str], rule_types: list[list[str]] | None = None, context: list[str] = (),
+                      parsed: list[list[str]] | None = None) -> np.ndarray:
+        """Calibrated P(label holds) for each sentence of one article (`context`: its `doc_context`;
+        `parsed`: each sentence's `parse_features`)."""
+        return self.calibrate(self.logits(self.rows(texts, rule_types, context, parsed)))
 
     def calibrate(self, logits: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(self.scale * logits + self.shift)))

@@ -9,7 +9,8 @@ No case copies: the features are case-blind already (`features.py`).
 
 Two models are written: `event_model.npz` (text only, the `model` coder) and `event_model_rules.npz` (also
 reading the rule coder's types, the `combined` coder). The rules' types come from running the pipeline
-over each labelled sentence's whole document once (cached in `--cache`).
+over each labelled sentence's whole document once (cached in `--cache`); the parse features from parsing
+each sentence alone (cached beside it).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 from scipy import optimize, sparse
 
 from eventwire.eval import event_corpus
-from eventwire.events.features import doc_context, features
+from eventwire.events.features import doc_context, features, parse_features
 from eventwire.events.model import FILES, LABELS, EventModel
 from eventwire.events.tables import PLOVER_TYPES
 
@@ -154,16 +155,41 @@ def _context(row: dict) -> tuple[str, ...]:
         return ()
 
 
+def parse_all(texts: list[str], cache: Path | None) -> dict[str, list[str]]:
+    """text → `parse_features` of it, parsed alone by the pipeline's spaCy model (cached by text hash)."""
+    import hashlib
+
+    known = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
+    key = {t: hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts}
+    todo = sorted({t for t in texts if key[t] not in known})
+    if todo:
+        from eventwire.nlp import NLP
+
+        nlp = NLP(None)
+        for start in range(0, len(todo), 500):
+            chunk = todo[start:start + 500]
+            for text, doc in zip(chunk, nlp.parse([" ".join(t.split()) for t in chunk])):
+                known[key[text]] = parse_features(doc)
+            print(f"  parsed {start + len(chunk)}/{len(todo)} sentences", file=sys.stderr)
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(known), "utf-8")
+    return {t: known[key[t]] for t in texts}
+
+
 def train(labelled: list[dict], extra: list[tuple[str, set[str], list[str]]], uses_rules: bool,
-          rules: dict[str, list[str]] | None = None, grid=GRID, quiet: bool = False) -> tuple[EventModel, dict]:
+          rules: dict[str, list[str]] | None = None, grid=GRID, quiet: bool = False,
+          parsed: dict[str, list[str]] | None = None) -> tuple[EventModel, dict]:
     train_rows = [r for r in labelled if r["split"] == "train"]
     dev_rows = [r for r in labelled if r["split"] == "dev"]
     rules = rules or {}
+    parsed = parsed or {}
 
     def feats(rows):
-        return [features(r["text"], rules.get(r["id"], []) if uses_rules else (), _context(r)) for r in rows]
+        return [features(r["text"], rules.get(r["id"], []) if uses_rules else (), _context(r), parsed.get(r["text"], ()))
+                for r in rows]
 
-    texts = feats(train_rows) + [features(t, (), ctx) for t, _, ctx in extra]
+    texts = feats(train_rows) + [features(t, (), ctx, parsed.get(t, ())) for t, _, ctx in extra]
     ys = [labels_of(r["events"]) for r in train_rows] + [labs for _, labs, _ in extra]
     weights = np.array([1.0] * len(train_rows) + [SYNTHETIC_WEIGHT] * len(extra))
     counts = Counter(f for fs in texts for f in set(fs))
@@ -213,12 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     labelled = event_corpus.load(args.labels)
     extra = [] if args.no_synthetic else synthetic()
     print(f"{len(labelled)} labelled sentences, {len(extra)} synthetic", file=sys.stderr)
+    parsed = parse_all([r["text"] for r in labelled if r["split"] != "test"] + [t for t, _, _ in extra],
+                       args.cache.with_name("parse_features.json") if args.cache else None)
     report = {}
     for uses_rules in (False, True):
         if args.only and args.only != ("combined" if uses_rules else "model"):
             continue
         rules = rule_types([r for r in labelled if r["split"] != "test"], args.cache) if uses_rules else None
-        model, info = train(labelled, extra, uses_rules, rules)
+        model, info = train(labelled, extra, uses_rules, rules, parsed=parsed)
         args.out.mkdir(parents=True, exist_ok=True)
         model.save(args.out / FILES[uses_rules])
         report[FILES[uses_rules]] = info
