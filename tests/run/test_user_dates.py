@@ -137,3 +137,11 @@ def test_the_python_run_checks_the_date_too(tmp_path):
     with pytest.raises(BadDate):
         eventwire.run([str(tmp_path / "in")], db=str(tmp_path / "x.duckdb"), date="2011-13-01")
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_process_command_date_is_the_users_and_a_path_date_fills_in(tmp_path):
+    f = _write(tmp_path / "in" / "2019-07-08" / "a.txt", BODY)
+    given = json.loads(runner.invoke(app, ["process", str(f), "--date", "2011-03-04"]).stdout)
+    assert (given["date"], given["date_source"]) == ("2011-03-04", "user")
+    found = json.loads(runner.invoke(app, ["process", str(f)]).stdout)
+    assert (found["date"], found["date_source"]) == ("2019-07-08", "path")
