@@ -33,7 +33,8 @@ from typing import Any
 
 from eventwire.events import lexicon as lx
 from eventwire.events.evidence import (
-    CAPITAL, GUESS, NOT_ACTORS, PLACED, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, antecedent, candidate_spans,
+    CAPITAL, GUESS, NOT_ACTORS, PLACED, PRONOUN_GROUP, PRONOUN_PERSON, STATE_SECTORS, agentless_hazard, antecedent,
+    candidate_spans,
     confidence, domestic, has_class, has_identity, is_ethnic, is_figurative, locals_protest, location,
     owner_candidates, place_country, placed, possessive_pronoun, residence, resolve_date, sentence_contexts,
     sentence_country, sport_share, state_context,
@@ -151,6 +152,8 @@ class Coder:
         source, target = domestic(source, target)
         if not (has_identity(source) or has_identity(target)) and not _material(code):
             return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
+        if code.quad_class == 4 and not has_identity(source) and agentless_hazard(hit, sent):
+            return None  # an earthquake, a crash or an outbreak is not an assault: no one did it
         context = list(code.context)
         context += [c for c in sentence_contexts(sent) + hit.aux if c not in context]
         trig = hit.trigger

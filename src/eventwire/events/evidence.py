@@ -300,3 +300,28 @@ def is_figurative(hit: Found, event: Event, sporty: bool) -> bool:
         return True
     countries = [(actor or {}).get("country") for actor in (event.source, event.target)]
     return event.quad_class in (3, 4) and not any(countries)
+
+
+def agentless_hazard(hit, sent) -> bool:
+    """'An earthquake killed eight people', 'a tank at the plant exploded, killing three', 'died in a
+    crash': a disaster, accident or illness is what did it, and no human agent is named. Its clause's subject,
+    a verb governing it, or what it happened 'in' or 'by' is a hazard word (`hazard`, `accidentverb`), and
+    nothing in the sentence speaks of a weapon or an attacker (`weaponword`: 'a bomb blast killed')."""
+    hazard, accident, weapons = lx.word_class("hazard"), lx.word_class("accidentverb"), lx.word_class("weaponword")
+    if any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in sent):
+        return False
+    tok, seen = hit.trigger, 0
+    while seen < 3:
+        seen += 1
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in accident:
+            return True
+        for kid in tok.children:
+            if kid.dep_ in ("nsubj", "nsubjpass") and kid.lemma_.lower() in hazard and kid.dep_ != "nsubjpass":
+                return True
+            if kid.dep_ in ("prep", "agent") and kid.lower_ in ("in", "by", "from", "during", "after"):
+                if any(p.dep_ == "pobj" and p.lemma_.lower() in hazard for p in kid.children):
+                    return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False

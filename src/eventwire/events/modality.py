@@ -19,6 +19,8 @@ def _negation(verb) -> str | None:
     own = _own_negation(verb)
     if own:
         return own
+    if _denied_by_noun(verb):
+        return "neg"
     tok = verb
     for _ in range(5):
         if tok.dep_ not in ("acl", "pcomp", "pobj", "prep", "xcomp", "dobj", "relcl") or tok.head.i == tok.i:
@@ -27,6 +29,16 @@ def _negation(verb) -> str | None:
         if _own_negation(tok) == "nobody":
             return "nobody"
     return None
+
+
+def _denied_by_noun(verb) -> bool:
+    """'no evidence that any detainee was tortured', 'no sign that troops had withdrawn': a clause on a
+    noun of evidence that the sentence denies ('no', 'not any', 'little') did not happen, as far as it says."""
+    head = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or head.i == verb.i or head.lemma_.lower() not in lx.word_class("evidencenoun"):
+        return False
+    return any(k.dep_ in ("det", "neg", "amod") and k.lower_ in ("no", "not", "little", "scant") for k in head.children) \
+        or _own_negation(head.head) == "neg"
 
 
 def _own_negation(verb) -> str | None:

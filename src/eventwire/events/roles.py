@@ -105,7 +105,7 @@ def assign_roles(hit: Found) -> None:
     verb = hit.clause
     subj, passive = subject_of(verb)
     if passive:
-        hit.source = pobjs(verb, ("by",)) or _state_of_place(verb, hit.cameo)
+        hit.source = pobjs(verb, ("by",)) or _state_of_place(verb, hit.cameo) or _violence_agent(verb)
         hit.target = [subj] + hit.target if subj is not None else hit.target
     else:
         hit.source = [unquantify(subj)] if subj is not None else []  # "hundreds of students"
@@ -200,6 +200,20 @@ def _state_of_place(verb, cameo: str) -> list:
     if lookup(cameo).plover != "COERCE":
         return []
     return [p for p in pobjs(verb, ("in",)) if p.ent_type_ == "GPE"]
+
+
+def _violence_agent(verb) -> list:
+    """'99 persons have been killed in police firing', 'were wounded in an army raid': with no by-phrase,
+    the one named on the violent act the passive happened in is its agent."""
+    out = []
+    violent = lx.word_class("violentnoun")
+    for noun in pobjs(verb, ("in", "during")):
+        if any(k.dep_ == "acl" and (k.lower_ in violent or k.lemma_.lower() in ("fire", "shoot")) for k in noun.children):
+            out.append(noun)  # the parser's reading of 'in police firing': 'police', then 'firing' on it
+        elif noun.lemma_.lower() in violent:
+            out += [k for k in noun.children if k.dep_ in ("compound", "amod", "poss") and k.pos_ in ("NOUN", "PROPN", "ADJ")
+                    and k.lemma_.lower() not in lx.word_class("weaponword") | {"gun", "heavy", "indiscriminate"}]
+    return out
 
 
 def _aimed_at(verb) -> list:
