@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from eventwire.nlp import NLP
+from eventwire.nlp import NLP, truecase
 from eventwire.nlp.spacy_nlp import NLP_LANGUAGES
-from eventwire.records import Document, Source
+from eventwire.records import Document, Entity, Source
 
 
 @dataclass
@@ -29,18 +29,65 @@ class Stage(Protocol):
 
 
 class NlpStage:
-    """Sentences, tokens and entities; only for languages the pipeline was trained on."""
+    """Sentences, tokens and entities; only for languages the pipeline was trained on.
+
+    A caseless document (all lower case or all caps) is parsed in a truecased copy of the same length
+    (nlp/truecase.py), so the model still sees names; `Document.recased` records it, and
+    `OriginalTextStage` re-reads the stored mentions from the original text at the end."""
 
     name = "nlp"
 
-    def __init__(self, model: str | None = None):
+    def __init__(self, model: str | None = None, names: dict[str, list[str]] | None = None):
         self.nlp = NLP(model)
+        self._names = names
+        self._truecaser = None
 
     def __call__(self, batch: list[Work]) -> None:
         todo = [w for w in batch if (w.document.language or "en") in NLP_LANGUAGES]
-        for work, doc in zip(todo, self.nlp.parse([w.document.text for w in todo])):
+        for work, doc in zip(todo, self.nlp.parse([self._text(w.document) for w in todo])):
             work.doc = doc
-            work.document.entities = self.nlp.entities(doc)
+            work.document.entities = [Entity(work.document.text[e.start:e.end], e.label, e.start, e.end)
+                                      for e in self.nlp.entities(doc)]
+
+    def _text(self, document: Document) -> str:
+        if not truecase.ENABLED or truecase.caseless(document.text) is None:
+            return document.text
+        document.recased = True
+        return self.truecaser.recase(document.text)
+
+    @property
+    def truecaser(self) -> truecase.Truecaser:
+        if self._truecaser is None:
+            names = self._names if self._names is not None else truecase_names()
+            nlp = self.nlp.nlp
+            lexicon = truecase.load_lexicon(truecase.common_words(nlp), nouns=truecase.common_words(nlp, ("noun",)), **names)
+            self._truecaser = truecase.Truecaser(lexicon)
+        return self._truecaser
+
+
+class OriginalTextStage:
+    """Last: for a recased document, every stored mention's text is re-read from the original text."""
+
+    name = "original_text"
+
+    def __call__(self, batch: list[Work]) -> None:
+        for work in batch:
+            if work.document.recased:
+                truecase.restore_original_spans(work.document)
+
+
+def truecase_names() -> dict[str, list[str]]:
+    """Proper names the knowledge stage's data files know, for the truecaser: leaders (`names`, left out
+    when a one-word name is a common word), organisations, country aliases and demonyms (`always`
+    cased) and given names."""
+    from eventwire.datafiles import read_tsv
+
+    def first(name: str) -> list[str]:
+        return [row[0] for row in read_tsv("eventwire.knowledge", name)]
+
+    return {"names": first("leaders.tsv"),
+            "always": first("organisations.tsv") + first("country_aliases.tsv") + first("demonyms.tsv"),
+            "given": first("given_names.tsv")}
 
 
 def build_stages(model: str | None = None, known_actors: list | None = None, coder: str | None = None) -> list[Stage]:
@@ -51,7 +98,8 @@ def build_stages(model: str | None = None, known_actors: list | None = None, cod
     from eventwire.knowledge.registry import ActorRegistry
     from eventwire.knowledge.stage import KnowledgeStage
 
-    return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage(coder_name(coder))]
+    return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage(coder_name(coder)),
+            OriginalTextStage()]
 
 
 def known_actors(stages: list[Stage], changed_only: bool = False) -> list:
