@@ -34,6 +34,8 @@ UPPER_SHARE = 0.05
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'\u201d\u2019)\]]*\s+|\n\s*|:\s*(?=[\"\u201c]))[\"'\u201c\u2018(\[]*(?=\w)")
+#: A full stop that ends "u.s." or "mr." ends no sentence.
+_ABBREVIATION_END = re.compile(r"(?:(?:\b\w\.){2,}|\b(?:mr|mrs|ms|dr|st|prof|gen|col|rev|sen|gov|lt|sgt|no|vs)\.)\Z")
 _MAX_NAME_WORDS = 3  # name words capitalised after a title or a given name
 
 
@@ -120,7 +122,7 @@ def load_lexicon(common: set[str], names: list[str] = (), always: list[str] = ()
     caller's `names` (proper names), `always` (names cased even when they are common words: demonyms,
     organisations) and `given` names."""
     lx = Lexicon(common=set(common), nouns=set(nouns), given={g.lower() for g in given})
-    for form, rule in read_tsv("eventwire.nlp", "truecase_words.tsv", header=True):
+    for form, rule in read_tsv("eventwire.nlp", "truecase_words.tsv"):
         key = form.lower()
         if rule == "number":
             lx.near_number[key] = form
@@ -138,7 +140,7 @@ def load_lexicon(common: set[str], names: list[str] = (), always: list[str] = ()
         for name in _place_names():
             lx.add(name, always=True)
     first_words: dict[str, int] = {}
-    for (name,) in read_tsv("eventwire.nlp", "phoenix_names.tsv", header=True):
+    for (name,) in read_tsv("eventwire.nlp", "phoenix_names.tsv"):
         lx.add(name)
         words = name.lower().split()
         if len(words) in (2, 3) and words[0].isalpha() and len(words[0]) > 2:
@@ -198,7 +200,8 @@ class Truecaser:
             if word in learned:
                 cap(i)
         for match in _SENTENCE_START.finditer(low):
-            chars[match.end()] = chars[match.end()].upper()
+            if not _ABBREVIATION_END.search(low, 0, match.start() + 1):
+                chars[match.end()] = chars[match.end()].upper()
         out = "".join(chars)
         assert len(out) == len(text)
         return out
