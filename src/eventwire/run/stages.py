@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from eventwire.nlp import NLP, truecase
 from eventwire.nlp.spacy_nlp import NLP_LANGUAGES
-from eventwire.records import Document, Entity, Source
+from eventwire.records import Document, Source
 
 
 @dataclass
@@ -20,6 +20,7 @@ class Work:
     document: Document
     engine: str = ""
     doc: Any = None  # the spaCy Doc, for stages that need tokens and parses
+    original_text: str | None = None  # the stored text of a recased document, while stages read the recased copy
 
 
 class Stage(Protocol):
@@ -32,8 +33,8 @@ class NlpStage:
     """Sentences, tokens and entities; only for languages the pipeline was trained on.
 
     A caseless document (all lower case or all caps) is parsed in a truecased copy of the same length
-    (nlp/truecase.py), so the model still sees names; `Document.recased` records it, and
-    `OriginalTextStage` re-reads the stored mentions from the original text at the end."""
+    (nlp/truecase.py), so the model still sees names: `Document.text` holds the copy until
+    `OriginalTextStage` puts the original back at the end; `Document.recased` records it."""
 
     name = "nlp"
 
@@ -44,10 +45,13 @@ class NlpStage:
 
     def __call__(self, batch: list[Work]) -> None:
         todo = [w for w in batch if (w.document.language or "en") in NLP_LANGUAGES]
-        for work, doc in zip(todo, self.nlp.parse([self._text(w.document) for w in todo])):
+        for work in todo:
+            text = self._text(work.document)
+            if text is not work.document.text:
+                work.original_text, work.document.text = work.document.text, text
+        for work, doc in zip(todo, self.nlp.parse([w.document.text for w in todo])):
             work.doc = doc
-            work.document.entities = [Entity(work.document.text[e.start:e.end], e.label, e.start, e.end)
-                                      for e in self.nlp.entities(doc)]
+            work.document.entities = self.nlp.entities(doc)
 
     def _text(self, document: Document) -> str:
         if not truecase.ENABLED or truecase.caseless(document.text) is None:
@@ -66,13 +70,15 @@ class NlpStage:
 
 
 class OriginalTextStage:
-    """Last: for a recased document, every stored mention's text is re-read from the original text."""
+    """Last: a recased document gets its stored text back (the stages between read the recased copy,
+    whose offsets are the same), and every stored mention's text is re-read from it."""
 
     name = "original_text"
 
     def __call__(self, batch: list[Work]) -> None:
         for work in batch:
-            if work.document.recased:
+            if work.original_text is not None:
+                work.document.text, work.original_text = work.original_text, None
                 truecase.restore_original_spans(work.document)
 
 
