@@ -66,3 +66,8 @@ def test_truecaser_can_be_switched_off_for_measurement(monkeypatch):
     doc = Document(id="x", url=None, title=None, date=None, site=None, authors=[], language="en",
                    text="the minister said the talks had failed.")
     assert NlpStage()._text(doc) == doc.text and not doc.recased
+
+
+def test_bracketed_acronym_capitalises_its_name_and_every_later_use(small):
+    out = small.recase("the national audit office (nao) said on monday. the nao will report.")
+    assert out == "The National Audit Office (NAO) said on Monday. The NAO will report."

@@ -185,6 +185,7 @@ class Truecaser:
             return word.isalpha() and (word not in self.lx.common or word in self.lx.name_words)
 
         self._phrases(low, toks, chars, learned)
+        acronyms = self._acronyms(low, toks, chars)
         for i, (start, end, word) in enumerate(toks):
             if word in self.lx.near_number and _next_to_number(toks, i):
                 chars[start:end] = self.lx.near_number[word]
@@ -196,8 +197,10 @@ class Truecaser:
             elif (word in self.lx.roles or word in self.lx.given) and i + 1 < len(toks):
                 if self._name_after(toks, i, cap, guessable, learned) and word in self.lx.given:
                     cap(i)
-        for i, (_, _, word) in enumerate(toks):
-            if word in learned:
+        for i, (start, end, word) in enumerate(toks):
+            if word in acronyms:
+                chars[start:end] = word.upper()
+            elif word in learned:
                 cap(i)
         for match in _SENTENCE_START.finditer(low):
             if not _ABBREVIATION_END.search(low, 0, match.start() + 1):
@@ -222,6 +225,26 @@ class Truecaser:
             else:
                 i += 1
 
+    def _acronyms(self, low: str, toks, chars: list[str]) -> set[str]:
+        """"the national audit office (nao)": a bracketed word spelling the initials of the words before it
+        names an organisation; both get capitals, and the acronym is upper case throughout the document."""
+        found = set()
+        for k, (start, end, word) in enumerate(toks):
+            if not (2 <= len(word) <= 6 and word.isalpha() and low[start - 1:start] == "(" and low[end:end + 1] == ")"):
+                continue
+            words, j = [], k - 1
+            while j >= 0 and k - j <= 2 * len(word) + 1 and "." not in low[toks[j][1]:start]:
+                words.insert(0, j)
+                initials = "".join(toks[x][2][0] for x in words if toks[x][2] not in _CONNECTORS)
+                if initials == word and toks[words[0]][2] not in _CONNECTORS:
+                    for x in words:
+                        if toks[x][2] not in _CONNECTORS:
+                            chars[toks[x][0]] = chars[toks[x][0]].upper()
+                    found.add(word)
+                    break
+                j -= 1
+        return found
+
     def _name_after(self, toks, i: int, cap, guessable, learned: set[str], first_always: bool = False) -> int:
         """Capitalise up to three name words after token `i` ("sir menzies campbell"); how many were."""
         done = 0
@@ -236,6 +259,7 @@ class Truecaser:
         return done
 
 
+_CONNECTORS = {"of", "and", "for", "the", "on", "in", "to", "de", "du"}
 _STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "at", "for", "said", "says", "is", "was", "has", "had"}
 
 
