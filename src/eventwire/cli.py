@@ -42,11 +42,20 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
         db: str = DB_OPTION, model: Optional[str] = MODEL_OPTION,
         batch_size: int = typer.Option(32, help="Documents per NLP batch and per database transaction."),
         workers: Optional[int] = typer.Option(None, "--workers", help="Run on a local Dask cluster with N worker processes."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://HOST:PORT).")):
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on an existing Dask cluster (tcp://HOST:PORT)."),
+        date: Optional[str] = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for documents with none of their "
+                                           "own and none in their file path.")):
     """Process news files into the database; prints a summary."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from eventwire.ingest.dates import user_date
     from eventwire.run.pipeline import run_paths
+
+    try:
+        date = user_date(date)  # before any work: a typo must not cost a run
+    except EventwireError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
 
     def warn(reject) -> None:
         err.print(f"[yellow]warning:[/] skipped {reject.path}: {reject.reason}", highlight=False, soft_wrap=True)
@@ -62,7 +71,7 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
             else:
                 runner, options = run_paths, {}
             summary = runner(
-                paths, db=db, model=model, batch_size=batch_size, on_reject=warn, **options,
+                paths, db=db, model=model, batch_size=batch_size, on_reject=warn, date=date, **options,
                 progress=lambda s: progress.update(
                     task, description=f"{s.new} new, {s.unchanged} unchanged, {s.rejected} rejected"),
             )
@@ -116,7 +125,8 @@ def process(path: str = typer.Argument(..., help="One file, or - for stdin."),
             err.print(f"[red]error:[/] {item.path}: {item.reason}", highlight=False)
             raise typer.Exit(1)
         item.url = url or item.url
-        item.date = date or item.date
+        if date:
+            item.date, item.date_source = date, "user"
         try:
             work = to_work(item)
             for stage in build_stages(model):

@@ -15,3 +15,7 @@ class ModelNotInstalled(EventwireError):
 
 class NoInput(EventwireError):
     """The paths given to a run hold no file at all (an empty folder, a path that does not exist)."""
+
+
+class BadDate(EventwireError):
+    """A date given by the user (`run --date`) that is not a real calendar date in YYYY-MM-DD."""

@@ -162,7 +162,7 @@ class Document(_Record):
     id: str
     url: str | None
     title: str | None
-    date: str | None  # ISO 8601 publication date, None when the page does not say
+    date: str | None  # ISO 8601 publication date, None when neither the page, its path nor the user says
     site: str | None
     authors: list[str]
     language: str | None
@@ -180,6 +180,7 @@ class Document(_Record):
     encoding_source: str | None = None  # how it was found: bom, http, meta, xml, utf-8, utf-8+cp1252, detected, fallback, format
     repairs: list[str] = field(default_factory=list)  # repairs the text needed: entities, mojibake
     recased: bool = False  # caseless (all lower case or all caps): the parse read a truecased copy (nlp/truecase.py)
+    date_source: str = "none"  # where `date` came from: metadata, text, path, user or none (ingest/dates.py)
 
 
 # Lists of a Document that are stored as child tables, and their record types.

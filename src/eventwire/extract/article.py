@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlsplit
 
 from eventwire import config
@@ -28,6 +29,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     engine: str = ""  # which extractor produced the text
+    date_source: str = "none"  # metadata (container or markup), text (a dateline or byline), user or none
     repairs: list[str] = field(default_factory=list)  # repairs the text needed: entities, mojibake
 
 
@@ -49,7 +51,7 @@ def extract(item: RawItem, repeated: Container[str] = frozenset(), budget: Budge
     budget.check("extraction")
     article.url = article.url or item.url
     article.title = item.title or article.title
-    article.date = normalise_date(item.date) or article.date
+    _set_date(article, normalise_date(item.date), item)
     if not article.site and article.url:
         article.site = urlsplit(article.url).hostname
     if not article.text.strip() and article.title and item.kind == "html":
@@ -78,13 +80,23 @@ def keep_short_whole(article: Article, raw: str) -> None:
         article.text, article.engine = whole, "whole"
 
 
+def _set_date(article: Article, container: str | None, item: RawItem) -> None:
+    """The container's date (JSON Lines `date`, SGML `<DATE>`, `process(date=...)`) wins over the page's;
+    a page's date is metadata for HTML (meta tags, JSON-LD, htmldate) and text for a text's dateline."""
+    if container:
+        article.date, article.date_source = container, item.date_source
+    elif article.date:
+        article.date_source = "metadata" if item.kind == "html" else "text"
+
+
 def normalise_date(value: str | None) -> str | None:
-    """Container dates (JSON Lines `date`, SGML `<DATE>`) to ISO 8601; unparseable ones are dropped."""
+    """Container dates (JSON Lines `date`, SGML `<DATE>`) to ISO 8601; unparseable ones and days that do
+    not exist (2011-02-30) are dropped."""
     if not value:
         return None
     value = value.strip()
     if re.match(r"^\d{4}-\d\d-\d\d([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?$", value):
-        return value[:10]
+        return _real_day(value[:10])
     found = find_date(value)
     if found:
         return found
@@ -94,3 +106,10 @@ def normalise_date(value: str | None) -> str | None:
 
 def _normalise_plain(text: str) -> str:
     return line_cleaner.unwrap(text).strip()
+
+
+def _real_day(iso: str) -> str | None:
+    try:
+        return date.fromisoformat(iso).isoformat()
+    except ValueError:
+        return None

@@ -47,6 +47,7 @@ class RawItem:
     title: str | None = None
     encoding: str | None = None  # codec the raw bytes were decoded with (None: given as text)
     encoding_source: str | None = None  # how it was found: bom, http, meta, xml, utf-8, detected, fallback, ...
+    date_source: str = "metadata"  # what `date` is: the container's (metadata) or given by the user (user)
 
 
 def content_hash(data: bytes) -> str:

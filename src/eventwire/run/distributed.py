@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eventwire.errors import EventwireError
+from eventwire.ingest.dates import user_date
 from eventwire.ingest.readers import check_inputs, iter_files, read_paths
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
@@ -84,12 +85,14 @@ class ShardResult:
 def run_distributed(paths: list[str], db: str, *, workers: int | None = None, scheduler: str | None = None,
                     model: str | None = None, batch_size: int = 32, shard_files: int = 32,
                     progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None,
-                    stories: bool = True):
+                    stories: bool = True, date: str | None = None):
+    """`date`: YYYY-MM-DD for documents with no date of their own nor in their path (as `run_paths`)."""
     import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     from eventwire.run.pipeline import Summary, update_corpus
 
+    default_date = user_date(date)
     if "-" in paths:
         raise DistributedError("stdin (-) cannot be shared with Dask workers; write it to a file first")
     check_inputs(paths)
@@ -115,7 +118,8 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
             shards = sorted(_shards(files, shard_files, split), key=_shard_bytes, reverse=True)
             [known_ids, known_actors] = client.scatter([known, actors], broadcast=True)
             futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
-                                     model, batch_size, known_actors, pure=False) for shard in shards]
+                                     model, batch_size, known_actors, default_date=default_date, pure=False)
+                       for shard in shards]
             summary.phases["start"] = time.perf_counter() - started
             loading, busy, client_cpu = 0.0, 0.0, time.process_time()
             store.con.execute("SET threads = 1")  # loading parts must not take cores from the workers
@@ -172,7 +176,8 @@ def _absorb(store: Store, result: ShardResult, summary, on_reject: Callable[[Rej
 
 
 def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, model: str | None,
-                  batch_size: int, known_actors: list | None = None, part_docs: int = PART_DOCS) -> ShardResult:
+                  batch_size: int, known_actors: list | None = None, part_docs: int = PART_DOCS,
+                  default_date: str | None = None) -> ShardResult:
     """Runs on a worker: read, extract and analyse a shard in batches, writing a Parquet part every
     `part_docs` documents (loading a part costs the client about the same whatever its size)."""
     began, began_at = time.perf_counter(), time.time()  # before the imports: a new worker's first shard pays them
@@ -220,7 +225,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
         if isinstance(item, Reject):
             result.rejects.append(item)
             continue
-        work = extract_new(item, known, seen, lines)
+        work = extract_new(item, known, seen, lines, default_date)
         if work is None:
             result.unchanged += 1
         elif isinstance(work, Reject):

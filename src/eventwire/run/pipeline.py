@@ -18,6 +18,7 @@ from eventwire.errors import RejectedInput
 from eventwire.extract import extract
 from eventwire.extract.repeats import LineCounter, site_of
 from eventwire.ingest import RawItem, read_paths
+from eventwire.ingest.dates import resolve_date, user_date
 from eventwire.ingest.readers import STDIN, check_inputs, content_hash
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
@@ -47,19 +48,22 @@ class Summary:
         return self.new + self.unchanged > 0
 
 
-def to_work(item: RawItem, lines: LineCounter | None = None) -> Work:
+def to_work(item: RawItem, lines: LineCounter | None = None, default_date: str | None = None) -> Work:
     """Extract one raw record; raises RejectedInput when it holds no article.
 
     `lines`: counts of lines over the whole input (see `line_evidence`), so that text dumps lose
-    the lines their site or crawl repeats on every page.
+    the lines their site or crawl repeats on every page. `default_date`: the user's date (checked, ISO)
+    for a document that has none of its own and none in its path (`ingest.dates.resolve_date`).
     """
     repeated = lines.view(site_of(item.url)) if lines is not None and item.kind == "text" else frozenset()
     article = extract(item, repeated)
     source = Source(item.content_hash, item.path, article.url, item.format, item.record, item.content_hash, item.size)
+    day, day_source = resolve_date(article.date, article.date_source, item.path, default_date)
     doc = Document(
-        id=item.content_hash, url=article.url, title=article.title, date=article.date, site=article.site,
+        id=item.content_hash, url=article.url, title=article.title, date=day, site=article.site,
         authors=article.authors, language=article.language, text=article.text,
         encoding=item.encoding, encoding_source=item.encoding_source, repairs=article.repairs,
+        date_source=day_source,
     )
     return Work(source, doc, engine=article.engine)
 
@@ -71,7 +75,7 @@ def process_one(content: str, url: str | None = None, date: str | None = None, t
     fmt = sniff(data[:8192], path)
     kind = "html" if fmt == "html" else "text"
     item = RawItem(path, 0, fmt if fmt in ("html", "text") else "text", kind, content, content_hash(data),
-                   len(data), url, date, title)
+                   len(data), url, date, title, date_source="user")
     work = to_work(item)
     for stage in build_stages(model):
         stage([work])
@@ -80,9 +84,11 @@ def process_one(content: str, url: str | None = None, date: str | None = None, t
 
 def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None = None, batch_size: int = 32,
               progress: Callable[[Summary], None] | None = None,
-              on_reject: Callable[[Reject], None] | None = None) -> Summary:
+              on_reject: Callable[[Reject], None] | None = None, date: str | None = None) -> Summary:
+    """`date`: YYYY-MM-DD for documents with no date of their own nor in their path (`BadDate` if invalid)."""
     from eventwire.store import Store
 
+    default_date = user_date(date)
     check_inputs(paths)  # an empty folder must not leave an empty database behind
     summary = Summary()
     started = time.perf_counter()
@@ -96,7 +102,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
             summary.new += store.write(unwritten)
             unwritten.clear()
 
-        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines):
+        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines, default_date):
             if rejects:
                 store.reject(rejects)
                 summary.rejected += len(rejects)
@@ -122,14 +128,14 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
 
 
 def extract_new(item: RawItem, stored: Container[str], seen: set[str],
-                lines: LineCounter | None) -> Work | Reject | None:
+                lines: LineCounter | None, default_date: str | None = None) -> Work | Reject | None:
     """The item's `Work`; None when it is stored already or came earlier in this run; a `Reject`
     when it holds no article."""
     if item.content_hash in stored or item.content_hash in seen:
         return None
     seen.add(item.content_hash)
     try:
-        return to_work(item, lines)
+        return to_work(item, lines, default_date)
     except RejectedInput as exc:
         return Reject(item.path, str(exc), item.record)
 
@@ -157,7 +163,8 @@ def update_corpus(store) -> dict:
 
 
 def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: Summary,
-             size: int, lines: LineCounter | None) -> Iterator[tuple[list[Work], list[Reject]]]:
+             size: int, lines: LineCounter | None,
+             default_date: str | None = None) -> Iterator[tuple[list[Work], list[Reject]]]:
     batch: list[Work] = []
     rejects: list[Reject] = []
     pending: list[RawItem] = []
@@ -165,7 +172,7 @@ def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: 
     def flush_pending() -> None:
         stored = store.existing_ids(i.content_hash for i in pending)
         for item in pending:
-            work = extract_new(item, stored, seen, lines)
+            work = extract_new(item, stored, seen, lines, default_date)
             if work is None:
                 summary.unchanged += 1
             elif isinstance(work, Reject):
