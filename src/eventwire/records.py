@@ -179,6 +179,7 @@ class Document(_Record):
     encoding: str | None = None  # codec the raw bytes were read with; None when given as text (`process()`)
     encoding_source: str | None = None  # how it was found: bom, http, meta, xml, utf-8, utf-8+cp1252, detected, fallback, format
     repairs: list[str] = field(default_factory=list)  # repairs the text needed: entities, mojibake
+    recased: bool = False  # caseless (all lower case or all caps): the parse read a truecased copy (nlp/truecase.py)
     date_source: str = "none"  # where `date` came from: metadata, text, path, user or none (ingest/dates.py)
 
 
