@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from eventwire.export.source import Happening, day, happenings, numeric_id
-from eventwire.export.tables import columns, country_name, fips
+from eventwire.export.tables import cameo_type, columns, country_name, fips
 
 _US_STATE, _US_CITY, _COUNTRY, _WORLD_CITY, _WORLD_STATE = 2, 3, 1, 4, 5
 
@@ -74,7 +74,7 @@ def _actor(actor: dict | None) -> tuple:
     if not actor:
         return ("",) * 10
     country = (actor.get("country") or "").upper()
-    sector = (actor.get("sector") or "").upper()
+    sector = cameo_type(actor.get("sector"))
     name = (actor.get("name") or "").upper()
     return (country + sector, name, country, "", "", "", "", sector, "", "")
 

@@ -35,6 +35,14 @@ def sector_name(code: str | None) -> str:
     return _mapping("icews_sectors.tsv").get((code or "").upper(), code or "")
 
 
+def cameo_type(sector: str | None) -> str:
+    """The CAMEO actor type for a PLOVER sector ('' where CAMEO has none): GDELT readers expect CAMEO's
+    codes, and PLOVER's JRN and MED are CAMEO's MED and HLH."""
+    code = (sector or "").upper()
+    table = _mapping("plover_cameo_types.tsv")
+    return table[code] if code in table else ""
+
+
 def count_type(kind: str | None) -> str | None:
     return _mapping("gkg_count_types.tsv").get(kind or "")
 
