@@ -98,8 +98,8 @@ class Quote(_Record):
 @dataclass
 class Quantity(_Record):
     kind: str  # killed, wounded, arrested, troops, money, people, ...
-    value: float
-    value_max: float | None
+    value: float | None  # None: a count of unknown number ("killed militants and civilians"), role "unknown"
+    value_max: float | None  # the high end of a range ("2-4", "dozens"); value is then the low end
     unit: str | None
     object: str | None
     text: str

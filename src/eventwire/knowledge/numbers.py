@@ -40,8 +40,34 @@ def _word_value(word: str) -> float | None:
     return None
 
 
+#: 'A-B', 'A to B', 'A or B', 'between A and B': a stated range, read as (low, high).
+_RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|\u2013|\s+to\s+|\s+or\s+|\s+and\s+)\s*(.+)$", re.I)
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """'2-4' -> (2, 4); 'two to four' -> (2, 4); 'between 10 and 12' -> (10, 12). Both ends must be plain
+    numbers and the second larger, so 'twenty-five' and '1,000' stay single numbers."""
+    m = _RANGE.match(text.strip())
+    if m is None or (" and " in text.lower() and not text.lower().lstrip().startswith("between")):
+        return None
+    low, high = _single(m.group(1)), _single(m.group(2))
+    if low is None or high is None or low[1] is not None or high[1] is not None or not low[0] < high[0]:
+        return None
+    return low[0], high[0]
+
+
 def parse_number(text: str) -> tuple[float, float | None] | None:
-    """'34,000' -> (34000, None); 'hundreds of millions' -> (1e8, 999999999); 'were' -> None."""
+    """'34,000' -> (34000, None); 'hundreds of millions' -> (1e8, 999999999); '2-4' -> (2, 4); 'were' -> None."""
+    stripped = re.sub(r"^(?:at least|about|around|some|nearly|almost|up to|approximately|roughly|an estimated)\s+", "",
+                      text.strip(), flags=re.I)
+    if re.search(r"\d\s*(?:-|\u2013)\s*\d|\s(?:to|or)\s|^between\s", stripped, flags=re.I):
+        ranged = parse_range(stripped)
+        if ranged is not None:
+            return ranged
+    return _single(text)
+
+
+def _single(text: str) -> tuple[float, float | None] | None:
     words = [w for w in re.split(r"\s+|(?<=\w)-(?=(?:hundred|thousand|million|billion)\b)", text.lower().strip()) if w]
     words = [w for w in words if w not in ("of", "and", "about", "some", "nearly", "almost", "around", "approximately",
                                            "over", "more", "than", "at", "least", "up", "to", "roughly", "estimated", "an", "a")

@@ -6,6 +6,14 @@ Mexicans', 'One person died') or as a number on the keyword noun itself ('3,000 
 killings', '18 injured', 'thousands of troops'). A number that does not parse as one ('5,were') is
 never a count. A killing named as the reason for something else ('protesting the killing of a
 student') or only attempted or threatened is not a count of what happened.
+
+Wire and ACLED-notes style adds (each a rule below, with its own test in tests/knowledge/test_counts_notes.py):
+hedged and reported forms ('were reported killed', 'said to have died', 'left three dead', 'claimed the
+lives of'); ranges ('2-4': value is the low end, value_max the high end; 'at least 5' is value 5 with no
+max, the record has no field for an open bound); 'in addition to' and conjoined groups added up; an
+all-capital acronym between a number and its noun ('5 IS militants') read as part of the noun whatever the
+parser made of it; a victim noun with no number ('killed militants and civilians') kept as a count of
+unknown number (value None, role 'unknown'), never as zero.
 """
 
 from __future__ import annotations
@@ -24,6 +32,13 @@ _REPORTED_CAUSE = {"protest", "demand", "justice", "condemn", "mourn", "commemor
                    "follow", "claim"}  # "following the death of a worker, ...": the death is the background, not this event
 _MODAL_HEADS = {"attempt", "try", "threaten", "plan", "plot", "seek", "want", "vow", "conspire"}
 _VICTIM_DEPS = {"nsubjpass", "dobj", "nsubj"}
+#: Verbs that report or hedge a death without being it: 'were reported killed', 'were said to have died'.
+_HEDGES = {"report", "say", "believe", "fear", "confirm", "feel", "think", "presume", "understand", "know",
+           "claim", "allege", "find", "declare", "pronounce", "rumour", "rumor", "suspect", "estimate"}
+#: Heads whose result complement names what happened to their object: 'left three people dead'.
+_RESULT_VERBS = {"leave", "render"}
+#: Words that add one group of victims to another: 'in addition to 3 of his guards', 'besides', 'as well as'.
+_ADDING = {("in", "addition", "to"), ("besides",), ("plus",), ("alongside",)}
 _PERIODS = {"year": "year", "annum": "year", "annually": "year", "yearly": "year", "month": "month",
             "monthly": "month", "week": "week", "weekly": "week", "day": "day", "daily": "day"}
 
@@ -70,7 +85,10 @@ def _has_needed(tok, needs: tuple[str, ...]) -> bool:
 
 def _is_topic_not_news(tok) -> bool:
     """A killing that is the object of a protest, trial or attempt rather than an event of this report."""
-    for anc in list(tok.ancestors)[:6]:
+    ancestors = list(tok.ancestors)[:6]
+    if tok.lemma_.lower() == "life":
+        ancestors = ancestors[1:]  # 'claimed the lives of': here the claim is the killing itself
+    for anc in ancestors:
         if anc.lemma_.lower() in _MODAL_HEADS:
             return True
         if anc.lemma_.lower() in _REPORTED_CAUSE and anc.pos_ in ("NOUN", "VERB"):
@@ -96,6 +114,9 @@ def _number_of(noun, victim: bool = False) -> tuple[float, float | None, int, in
         prep = noun.head
         if prep.lower_ == "of" and prep.head.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions", "tens"):
             return _value_span(doc, _number_tokens(prep.head))
+    before = _number_before_acronym(noun)
+    if before is not None:
+        return before
     dets = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")]
     if dets and noun.tag_ in ("NN", "NNP"):
         return 1.0, None, dets[0].idx, dets[0].idx + len(dets[0].text)
@@ -103,6 +124,25 @@ def _number_of(noun, victim: bool = False) -> tuple[float, float | None, int, in
             c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "some", "every", "each") for c in noun.children)):
         return 1.0, -1.0, noun.idx, noun.idx + len(noun.text)  # "killed the president", "his son", "Jaime Zapata"
     return None
+
+
+def _number_before_acronym(noun) -> tuple[float, float | None, int, int] | None:
+    """'5 IS militants', '2 NDC-R fighters', '7 AQAP members': a number, then an all-capital name, then the noun.
+
+    The parser often takes a short acronym for a word ('IS' as a verb) and hangs the number elsewhere; an
+    acronym of capitals (hyphens allowed) right before the noun is a modifier, so the number before it counts
+    the noun."""
+    doc, i, skipped = noun.doc, noun.i - 1, 0
+    while i >= 0 and skipped < 4 and (_is_acronym(doc[i]) or doc[i].text in ("-", "/") and skipped):
+        i, skipped = i - 1, skipped + 1
+    if not skipped or i < 0 or not doc[i].like_num or not _is_acronym(doc[i + 1]):
+        return None
+    return _value_span(doc, [doc[i]])
+
+
+def _is_acronym(tok) -> bool:
+    text = tok.text.replace("-", "")
+    return len(text) >= 1 and text.isalpha() and text.isupper() and (len(tok.text) >= 2 or tok.i > 0 and tok.nbor(-1).text == "-")
 
 
 def _number_tokens(tok) -> list:
@@ -113,7 +153,13 @@ def _number_tokens(tok) -> list:
             for g in c.children:
                 if g.lower_ in ("thousands", "millions", "hundreds"):
                     toks += [c, g]
-    return sorted(toks, key=lambda t: t.i)
+    if any(c.lower_ == "between" for c in tok.children):  # 'between 4 and 6 fishermen'
+        toks += [c for c in tok.children if c.lower_ == "between" or c.dep_ == "conj" and c.like_num]
+    toks = sorted(toks, key=lambda t: t.i)
+    doc, last = tok.doc, toks[-1].i
+    if last + 2 < len(doc) and doc[last + 1].text in ("-", "\u2013", "to", "or") and doc[last + 2].like_num:
+        toks += [doc[last + 1], doc[last + 2]]  # '2-4 people': the parser hangs the high end anywhere
+    return toks
 
 
 def _value_span(doc, toks) -> tuple[float, float | None, int, int] | None:
@@ -135,6 +181,11 @@ def _victims(verb):
         return deps["dobj"]
     if verb.lemma_.lower() in ("die", "perish", "succumb") and "nsubj" in deps:
         return deps["nsubj"]
+    if verb.dep_ == "conj" and "nsubj" in deps and _number_of(deps["nsubj"]) is not None:
+        return deps["nsubj"]  # "3 were killed and 12 injured": the second verb has its own (elliptical) subject
+    hedge = _hedged_by(verb)
+    if hedge is not None:
+        return _victims_of_head(hedge, any_subject=False)
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not own_aux:
         return _victims_of_head(verb.head)  # "were shot and killed": the subject sits on the first verb
@@ -143,9 +194,42 @@ def _victims(verb):
     return None
 
 
-def _victims_of_head(verb):
+def _victims_of_head(verb, any_subject: bool = False):
     deps = {c.dep_: c for c in verb.children}
     return deps.get("nsubjpass") or deps.get("dobj") or (deps.get("nsubj") if verb.lemma_.lower() in ("die",) else None)
+
+
+def _hedged_by(verb):
+    """The reporting verb a death hangs from: 'were reported killed', 'were said to have died', 'are feared dead'.
+
+    The hedge is passive and takes the death as its complement, so its passive subject is the victim."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and head.lemma_.lower() in _HEDGES and any(
+            c.dep_ == "nsubjpass" for c in head.children):
+        return head
+    return None
+
+
+def _result_object(tok):
+    """'left three people dead', 'left 2 wounded': the object of a result verb whose complement is the keyword;
+    'were feared dead': the passive subject of a hedge whose complement it is."""
+    head = tok.head
+    if tok.dep_ in ("oprd", "xcomp", "acomp", "ccomp", "advcl", "conj") and head.lemma_.lower() in _RESULT_VERBS:
+        return next((c for c in head.children if c.dep_ == "dobj"), None)
+    if tok.dep_ in ("oprd", "xcomp", "acomp") and _hedged_by(tok) is not None:
+        return next(c for c in head.children if c.dep_ == "nsubjpass")  # 'were feared dead', 'reported dead'
+    return None
+
+
+def _lives_lost(tok):
+    """'claimed the lives of 9 people', 'took the lives of two', '3 men lost their lives': whose lives."""
+    if tok.lemma_.lower() != "life" or tok.head.lemma_.lower() not in ("claim", "take", "cost", "lose"):
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    victims = next((g for g in owner.children if g.dep_ == "pobj"), None) if owner is not None else None
+    if victims is None and tok.head.lemma_.lower() == "lose":
+        victims = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return victims
 
 
 def _counts(doc) -> list[Quantity]:
@@ -163,10 +247,19 @@ def _counts(doc) -> list[Quantity]:
                 continue
             counted = _number_of(noun, victim=True)
             obj = noun
+            if counted is None and _unknown_number(noun):
+                out.append(_unknown(doc, kind, tok, noun))
+                continue
         else:
             counted = _number_of(tok)
             obj = tok
-            if counted is None and tok.lemma_.lower() in ("death", "killing", "murder"):
+            left = _result_object(tok) if counted is None else None
+            lives = _lives_lost(tok) if counted is None and left is None else None
+            if left is not None or lives is not None:
+                obj = left if left is not None else lives
+                counted = _number_of(obj, victim=True)
+                pos = "verb"  # the victims are a noun phrase of their own: add its conjoined groups below
+            elif counted is None and tok.lemma_.lower() in ("death", "killing", "murder"):
                 owner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 victims = next((g for g in owner.children if g.dep_ == "pobj"), None) if owner is not None else None
                 counted = _number_of(victims) if victims is not None else None  # "the killing of 1 person"
@@ -177,7 +270,11 @@ def _counts(doc) -> list[Quantity]:
         definite = value_max == -1.0  # a singular definite victim: often a second mention of one already counted
         value_max = None if definite else value_max
         if pos == "verb":
-            value += _coordinated(obj)
+            extra_low, extra_high = _coordinated(obj)
+            add_low, add_high = _added(tok, obj)
+            if value_max is not None or extra_high != extra_low or add_high != add_low:
+                value_max = (value if value_max is None else value_max) + extra_high + add_high
+            value += extra_low + add_low
         head_end = obj.idx + len(obj.text)
         span_start, span_end = min(start, obj.idx, tok.idx), max(end, head_end, tok.idx + len(tok.text))
         out.append(Quantity(kind=kind, value=value, value_max=value_max, unit=None, object=_object_text(obj),
@@ -204,30 +301,82 @@ def _role(tok, noun) -> str | None:
         return "total"
     if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
         return "total"  # a sentence that is only a count: "3 fatalities."
+    if tok.pos_ == "NOUN" and _in_brackets(tok):
+        return "total"  # "A soldier was killed in the raid (1 fatality)": the note's own tally of what it said
     return None
 
 
-def _coordinated(noun) -> float:
-    """More victims joined to the first: 'a UP chairman and his driver', 'the leader along with 5 of his relatives'."""
-    extra = 0.0
+def _in_brackets(tok) -> bool:
+    """The count noun sits in a bracketed aside: '(2 fatalities)', '(total 3 dead)'."""
+    doc = tok.doc
+    left = next((t for t in reversed(doc[max(0, tok.i - 4): tok.i]) if t.text in ("(", ")")), None)
+    right = next((t for t in doc[tok.i + 1: tok.i + 3] if t.text in ("(", ")")), None)
+    return left is not None and left.text == "(" and right is not None and right.text == ")"
+
+
+def _coordinated(noun) -> tuple[float, float]:
+    """More victims joined to the first: 'a UP chairman and his driver', 'the leader along with 5 of his relatives',
+    '5 rebels and 2-4 policemen' (low and high ends added, so a range stays a range). A subset ('including')
+    is not a conjunct and is never added."""
+    low = high = 0.0
     for c in noun.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM"):
             n = _number_of(c)
             if n is not None:
-                extra += n[0]
+                low, high = low + n[0], high + (n[1] if n[1] is not None else n[0])
             elif c.tag_ in ("NN", "NNP") and any(d.dep_ in ("det", "poss") for d in c.children):
-                extra += 1
+                low, high = low + 1, high + 1
         if c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ == "along" for g in noun.children):
             for g in c.children:
                 if g.dep_ == "pobj":
                     n = _number_of(g)
-                    extra += n[0] if n else 0
-    return extra
+                    low, high = low + (n[0] if n else 0), high + ((n[1] if n[1] is not None else n[0]) if n else 0)
+    return low, high
+
+
+def _added(verb, noun) -> tuple[float, float]:
+    """'killed 1 councillor in addition to 3 of his guards', '... besides 2 civilians': a second group on the
+    verb or the first group's noun, added to it."""
+    low = high = 0.0
+    for head in (verb, noun):
+        for c in head.children:
+            if c.dep_ != "prep":
+                continue
+            chain, tok = [c], c
+            while len(chain) < 3:
+                nxt = next((g for g in tok.children if g.dep_ in ("pobj", "prep")), None)
+                if nxt is None:
+                    break
+                chain.append(nxt)
+                tok = nxt
+            words = tuple(t.lower_ for t in chain)
+            for pattern in _ADDING:
+                if words[:len(pattern)] == pattern:
+                    target = chain[len(pattern) - 1]
+                    obj = next((g for g in target.children if g.dep_ == "pobj"), None)
+                    n = _number_of(obj, victim=True) if obj is not None else None
+                    if n is not None:
+                        low, high = low + n[0], high + (n[1] if n[1] not in (None, -1.0) else n[0])
+    return low, high
+
+
+def _unknown_number(noun) -> bool:
+    """'killed militants and civilians', 'civilians died': victims named with no number at all, a plural noun
+    with no determiner, number or 'no'/'any' before it. The count is unknown, not zero."""
+    if noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions"):
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "quantmod") or c.like_num for c in noun.children)
+
+
+def _unknown(doc, kind: str, tok, noun) -> Quantity:
+    start, end = min(tok.idx, noun.left_edge.idx), max(tok.idx + len(tok.text), noun.right_edge.idx + len(noun.right_edge.text))
+    return Quantity(kind=kind, value=None, value_max=None, unit=None, object=_object_text(noun),  # type: ignore[arg-type]
+                    text=doc_text(doc)[start:end], start=start, end=end, role="unknown")
 
 
 def kind_total(quantities: list[Quantity], kind: str = "KILL") -> float:
     """How many in all a report counts: a stated total if there is one, else the sum of distinct counts, subsets left out."""
-    counts = [q for q in quantities if q.kind == kind]
+    counts = [q for q in quantities if q.kind == kind and q.value is not None]  # an unknown number adds nothing
     if any(q.role is None or q.role == "total" for q in counts):
         counts = [q for q in counts if q.role not in ("part", "definite")]
     elif any(q.role == "definite" for q in counts):
