@@ -10,7 +10,11 @@ article's publication date):
   events_by_month       month (YYYY-MM), quad_class, events, mean goldstein
   country_pairs         source_country, target_country, plover, events, mean goldstein
   actor_activity        actor name, country, sector, events as source, events as target
-  casualties            killed/wounded/arrested counts per article with its date and site
+  casualties            killed/wounded/arrested counts per article with its date and site: raw mentions, one
+                        death can be two rows ('a soldier was killed ... (1 fatality)'); do not sum it
+  casualty_totals       one row per article and kind: the article's total by the rule of
+                        knowledge.quantities.kind_total (a stated total, else distinct counts, subsets left
+                        out), its high end, whether a count of unknown number was also said; sum `total`
   quotes_by_speaker     speaker, quotes, articles
   articles_by_site      site, articles, events, first and last date
   rejects_by_reason     reason (record numbers stripped), files, rejects
@@ -38,6 +42,43 @@ EVENTS_FLAT = """
            coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.date, 1, 10) AS DATE)) AS date,
            e.sentence, e.start, e."end", e.confidence, a.url, a.site, a.title, a.date AS article_date
     FROM events e LEFT JOIN articles a ON a.id = e.doc_id"""
+
+#: The total rule of `kind_total` in SQL, per article and kind. A stated total ('Total 6 fatalities', a
+#: bracketed '(1 fatality)') wins; else the distinct (value, object) counts are summed. Subsets ('including 3
+#: women', role 'part') and second mentions of one definite victim ('the man', role 'definite') are left out
+#: when a plain count or a total is there; counts of unknown number (value NULL) add nothing but set `unknown`.
+#: tests/store/test_casualty_totals.py checks it against kind_total row for row.
+CASUALTY_TOTALS = """
+    WITH q AS (
+        SELECT doc_id, CASE upper(kind) WHEN 'KILLED' THEN 'KILL' WHEN 'WOUNDED' THEN 'WOUND'
+                                        WHEN 'ARRESTED' THEN 'ARREST' ELSE upper(kind) END AS kind,
+               value, coalesce(value_max, value) AS high, coalesce(role, '') AS role,
+               lower(coalesce(object, '')) AS obj
+        FROM quantities
+        WHERE upper(kind) IN ('KILL', 'WOUND', 'ARREST', 'KIDNAP', 'DISPLACE', 'KILLED', 'WOUNDED', 'ARRESTED')),
+    flags AS (
+        SELECT doc_id, kind, bool_or(value IS NOT NULL AND role IN ('', 'total')) AS plain,
+               bool_or(value IS NOT NULL AND role = 'definite') AS definite,
+               bool_or(value IS NULL) AS unknown, count(value) AS counts
+        FROM q GROUP BY doc_id, kind),
+    kept AS (
+        SELECT q.* FROM q JOIN flags f USING (doc_id, kind)
+        WHERE q.value IS NOT NULL
+          AND CASE WHEN f.plain THEN q.role NOT IN ('part', 'definite')
+                   WHEN f.definite THEN q.role <> 'part' ELSE true END),
+    distinct_counts AS (
+        SELECT doc_id, kind, value, max(high) AS high FROM kept GROUP BY doc_id, kind, value, obj),
+    summed AS (
+        SELECT doc_id, kind, sum(value) AS total, sum(high) AS total_max FROM distinct_counts GROUP BY doc_id, kind),
+    stated AS (
+        SELECT doc_id, kind, max(value) AS total, max(high) AS total_max FROM kept WHERE role = 'total'
+        GROUP BY doc_id, kind)
+    SELECT f.doc_id, f.kind, coalesce(st.total, su.total, 0) AS total,
+           coalesce(st.total_max, su.total_max, 0) AS total_max, f.counts, f.unknown,
+           TRY_CAST(substr(a.date, 1, 10) AS DATE) AS date, a.site, a.url
+    FROM flags f LEFT JOIN stated st USING (doc_id, kind) LEFT JOIN summed su USING (doc_id, kind)
+         LEFT JOIN articles a ON a.id = f.doc_id
+    ORDER BY f.doc_id, f.kind"""
 
 VIEWS: dict[str, str] = {
     "events_flat": f"""
@@ -67,6 +108,7 @@ VIEWS: dict[str, str] = {
                TRY_CAST(substr(a.date, 1, 10) AS DATE) AS date, a.site, a.url
         FROM quantities q JOIN articles a ON a.id = q.doc_id
         WHERE upper(q.kind) IN ('KILL', 'WOUND', 'ARREST', 'KIDNAP', 'KILLED', 'WOUNDED', 'ARRESTED')""",
+    "casualty_totals": CASUALTY_TOTALS,
     "quotes_by_speaker": """
         SELECT speaker, count(*) AS quotes, count(DISTINCT doc_id) AS articles
         FROM quotes WHERE speaker IS NOT NULL GROUP BY ALL ORDER BY quotes DESC""",
