@@ -117,3 +117,22 @@ def test_a_bracketed_tally_is_the_total_not_a_second_death(annotate):
     assert kind_total(doc.quantities, "KILL") == 1
     doc = annotate("Two traders were shot dead at the market (2 fatalities).")
     assert kind_total(doc.quantities, "KILL") == 2
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Two guards, including a cook, were burnt to death in the fire.", 2),
+    ("Storm hits coast. Five fishermen killed.", 5),
+    ("1 passer-by was shot dead near the bridge.", 1),
+    ("Dozens were hurt, including police officers, and an official of the port union was killed in the melee.", 1),
+    ("Villagers beat and killed a thief in Karimpur village, Dinajpur district, at night.", 1),
+])
+def test_a_victim_the_parser_misplaces_is_still_found(annotate, text, total):
+    assert kind_total(annotate(text).quantities, "KILL") == total
+
+
+@pytest.mark.parametrize("text", [
+    "About 30 people were either injured or killed in the stampede.",
+    "Up to 12 miners were killed or wounded by the blast.",
+])
+def test_killed_or_injured_together_is_no_death_count(annotate, text):
+    assert kind_total(annotate(text).quantities, "KILL") == 0

@@ -97,9 +97,20 @@ def _is_topic_not_news(tok) -> bool:
         return True  # "protests over the killing of ...", "justice for the deaths"
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if _disjoined(tok):
+        return True
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "because") for c in tok.children):
         return True  # "students protested after a student died": the death is why, not what happened here
     return False
+
+
+def _disjoined(tok) -> bool:
+    """'were either injured or killed', 'killed or wounded': one number for two outcomes says how many of neither."""
+    first = tok.head if tok.dep_ == "conj" else tok
+    if first is not tok and first.pos_ != tok.pos_:
+        return False
+    joined = [first] + [c for c in first.children if c.dep_ == "conj"]
+    return len(joined) > 1 and any(c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "either") for c in first.children)
 
 
 def _number_of(noun, victim: bool = False) -> tuple[float, float | None, int, int] | None:
@@ -127,7 +138,8 @@ def _number_of(noun, victim: bool = False) -> tuple[float, float | None, int, in
 
 
 def _number_before_acronym(noun) -> tuple[float, float | None, int, int] | None:
-    """'5 IS militants', '2 NDC-R fighters', '7 AQAP members': a number, then an all-capital name, then the noun.
+    """'5 IS militants', '2 NDC-R fighters', '7 AQAP members': a number, then an all-capital name, then the noun;
+    or a number right before a noun the parser split ('1 passer-by') and left hanging off something else.
 
     The parser often takes a short acronym for a word ('IS' as a verb) and hangs the number elsewhere; an
     acronym of capitals (hyphens allowed) right before the noun is a modifier, so the number before it counts
@@ -135,8 +147,12 @@ def _number_before_acronym(noun) -> tuple[float, float | None, int, int] | None:
     doc, i, skipped = noun.doc, noun.i - 1, 0
     while i >= 0 and skipped < 4 and (_is_acronym(doc[i]) or doc[i].text in ("-", "/") and skipped):
         i, skipped = i - 1, skipped + 1
-    if not skipped or i < 0 or not doc[i].like_num or not _is_acronym(doc[i + 1]):
+    if i < 0 or not doc[i].like_num:
         return None
+    if skipped and not _is_acronym(doc[i + 1]):
+        return None
+    if not skipped and doc[i].dep_ not in ("meta", "npadvmod", "dep", "advmod", "compound"):
+        return None  # right before the noun with no acronym: only a number the parser left dangling ('1 passer-by')
     return _value_span(doc, [doc[i]])
 
 
@@ -174,11 +190,18 @@ def _value_span(doc, toks) -> tuple[float, float | None, int, int] | None:
 
 def _victims(verb):
     """The noun phrase counting who it happened to: passive subject, object, or subject of 'die'."""
-    deps = {c.dep_: c for c in verb.children}
+    deps: dict = {}
+    for c in verb.children:
+        deps.setdefault(c.dep_, c)  # the first object is the victim: 'killed a youth in X village, Y upazila'
     if "nsubjpass" in deps:
         return deps["nsubjpass"]
     if "dobj" in deps:
         return deps["dobj"]
+    if "nsubj" in deps and ("auxpass" in deps or verb.tag_ == "VBN" and "aux" not in deps):
+        return deps["nsubj"]  # 'were charred to death' with the subject mislabelled; headline 'Three persons killed.'
+    stranded = _stranded_subject(verb, deps)
+    if stranded is not None:
+        return stranded
     if verb.lemma_.lower() in ("die", "perish", "succumb") and "nsubj" in deps:
         return deps["nsubj"]
     if verb.dep_ == "conj" and "nsubj" in deps and _number_of(deps["nsubj"]) is not None:
@@ -192,6 +215,18 @@ def _victims(verb):
     if verb.dep_ in ("amod", "acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return verb.head  # "two people killed in the clash", "the man who was killed"
     return None
+
+
+def _stranded_subject(verb, deps):
+    """'..., and a leader of the union was killed': a passive with its own auxiliary but no subject, because the
+    parser joined the noun to an earlier list. The noun phrase that ends right before the auxiliary is it."""
+    aux = deps.get("auxpass")
+    if aux is None or "nsubj" in deps or aux.i == 0 or aux.i > verb.i:
+        return None
+    t = verb.doc[aux.i - 1]
+    while t.dep_ in ("pobj", "prep", "compound") and t.head.i < t.i:
+        t = t.head
+    return t if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") and t.i < aux.i else None
 
 
 def _victims_of_head(verb, any_subject: bool = False):
