@@ -136,3 +136,16 @@ def test_a_victim_the_parser_misplaces_is_still_found(annotate, text, total):
 ])
 def test_killed_or_injured_together_is_no_death_count(annotate, text):
     assert kind_total(annotate(text).quantities, "KILL") == 0
+
+
+def test_a_subset_the_parser_splits_off_is_still_a_subset(annotate):
+    doc = annotate("4 people were killed, including 3 farmers who were shot and 1 boy was stabbed to death by the gang.")
+    assert kind_total(doc.quantities, "KILL") == 4
+
+
+@pytest.mark.parametrize("text", [
+    "Residents blocked the road after a guard was found dead near the gate.",
+    "Workers walked out after two colleagues were reported killed at a rival site.",
+])
+def test_a_death_that_is_the_reason_for_the_event_is_not_its_count(annotate, text):
+    assert kind_total(annotate(text).quantities, "KILL") == 0

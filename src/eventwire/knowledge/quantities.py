@@ -99,8 +99,9 @@ def _is_topic_not_news(tok) -> bool:
         return True
     if _disjoined(tok):
         return True
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "because") for c in tok.children):
-        return True  # "students protested after a student died": the death is why, not what happened here
+    clause = tok.head if tok.dep_ in ("oprd", "xcomp", "acomp") and tok.head.lemma_.lower() in _HEDGES else tok
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "because") for c in clause.children):
+        return True  # "students protested after a student died / was found dead": the death is why, not what happened here
     return False
 
 
@@ -226,7 +227,14 @@ def _stranded_subject(verb, deps):
     t = verb.doc[aux.i - 1]
     while t.dep_ in ("pobj", "prep", "compound") and t.head.i < t.i:
         t = t.head
-    return t if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") and t.i < aux.i else None
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("conj", "appos") or t.i >= aux.i:
+        return None
+    first = t
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+        first = first.head
+    if _is_including(first) and _subset_kind(first) == (_keyword(verb) or ("",))[0]:
+        return None  # '..., including 2 students and 1 guard was stabbed': one more of the subset
+    return t
 
 
 def _victims_of_head(verb, any_subject: bool = False):
@@ -278,7 +286,7 @@ def _counts(doc) -> list[Quantity]:
             continue
         if pos == "verb":
             noun = _victims(tok)
-            if noun is None or _is_including(noun):
+            if noun is None or _is_including(noun) or _joined_to_subset(noun, kind):
                 continue
             counted = _number_of(noun, victim=True)
             obj = noun
@@ -430,6 +438,32 @@ def _is_including(noun) -> bool:
     """'7 people were killed, including 3 police personnel': the subset is not a second count."""
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ in ("including", "among")
+
+
+def _joined_to_subset(noun, kind: str) -> bool:
+    """'..., including 3 farmers who were shot and 1 boy was stabbed': the 'and' before the noun hangs off a
+    subset of a count of the same kind, so the clause it starts lists one more of the subset, whatever the parser
+    made the clause. A subset of the injured ('30 hurt, including police, and a guard was killed') is not."""
+    i = noun.left_edge.i - 1
+    if i < 0 or noun.doc[i].dep_ != "cc":
+        return False
+    first = noun.doc[i].head
+    while first.dep_ in ("conj", "appos") and first.head.i < first.i:
+        first = first.head
+    return first.pos_ in ("NOUN", "PROPN", "NUM") and _is_including(first) and _subset_kind(first) == kind
+
+
+def _subset_kind(member) -> str | None:
+    """The kind of the count a subset ('including 3 farmers') belongs to: its governing verb's or noun's."""
+    for anc in list(member.head.ancestors)[:3]:
+        hit = _keyword(anc)
+        if hit is not None:
+            return hit[0]
+        if anc.pos_ in ("NOUN", "PROPN", "NUM"):
+            hit = _keyword(anc.head) if anc.dep_ in _VICTIM_DEPS else None
+            if hit is not None:
+                return hit[0]
+    return None
 
 
 def _object_text(noun) -> str:
