@@ -18,8 +18,10 @@ _UNITS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
            "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000, "crore": 10_000_000, "lakh": 100_000}
-#: Vague plurals: 'dozens of' is 24..99, 'hundreds of' 100..999, 'thousands of' 1,000..9,999.
-_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999),
+#: Vague plurals: 'dozens of' is 12..99, 'tens of' 10..99, 'hundreds of' 100..999, 'thousands of' 1,000..9,999.
+#: The low end is the conservative reading conflict coders use (ACLED codes 'dozens' as 12, 'tens' as 10,
+#: 'hundreds' as 100), so a total over many reports neither inflates nor needs a second convention.
+_VAGUE = {"dozens": (12, 99), "tens": (10, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1_000, 9_999),
           "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999)}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 

@@ -38,6 +38,8 @@ _HEDGES = {"report", "say", "believe", "fear", "confirm", "feel", "think", "pres
 #: Heads whose result complement names what happened to their object: 'left three people dead'.
 _RESULT_VERBS = {"leave", "render"}
 #: Words that add one group of victims to another: 'in addition to 3 of his guards', 'besides', 'as well as'.
+_VAGUE_WORDS = {"several", "many", "some", "numerous", "multiple", "unknown", "undisclosed", "unspecified",
+               "unconfirmed", "few", "a", "an"}
 _ADDING = {("in", "addition", "to"), ("besides",), ("plus",), ("alongside",)}
 _PERIODS = {"year": "year", "annum": "year", "annually": "year", "yearly": "year", "month": "month",
             "monthly": "month", "week": "week", "weekly": "week", "day": "day", "daily": "day"}
@@ -288,7 +290,7 @@ def _counts(doc) -> list[Quantity]:
             noun = _victims(tok)
             if noun is None or _is_including(noun) or _joined_to_subset(noun, kind):
                 continue
-            counted = _number_of(noun, victim=True)
+            counted = _number_of(noun, victim=True) if noun.lower_ != "number" else None
             obj = noun
             if counted is None and _unknown_number(noun):
                 out.append(_unknown(doc, kind, tok, noun))
@@ -328,6 +330,8 @@ def _counts(doc) -> list[Quantity]:
 
 #: ACLED-style bookkeeping: a count said to be coded to other events is not this report's.
 _ELSEWHERE = ("coded separately", "coded to specific events", "split across", "coded to other events")
+#: ... and one said to be coded to this event is the note's total: '3 were shot; 1 fatality coded to this event'.
+_CODED_HERE = ("coded to this event", "coded to the event", "attributed to this event")
 
 
 def _elsewhere(tok) -> bool:
@@ -339,6 +343,8 @@ def _role(tok, noun) -> str | None:
     """'total' for a stated total ('Total 6 fatalities', 'in all'), 'part' for a subset ('including 3', 'of whom 3')."""
     if _is_including(noun) or any(c.lower_ in ("whom", "which", "them", "those") for c in noun.subtree) or noun.lower_ in ("whom", "which"):
         return "part"
+    if tok.pos_ == "NOUN" and any(marker in tok.sent.text.lower() for marker in _CODED_HERE):
+        return "total"
     words = {t.lower_ for t in tok.sent}
     if "total" in words or "all" in words and "in" in words and tok.pos_ != "VERB":
         return "total"
@@ -404,11 +410,17 @@ def _added(verb, noun) -> tuple[float, float]:
 
 
 def _unknown_number(noun) -> bool:
-    """'killed militants and civilians', 'civilians died': victims named with no number at all, a plural noun
-    with no determiner, number or 'no'/'any' before it. The count is unknown, not zero."""
+    """'killed militants and civilians', 'civilians died', 'several people were killed', 'an unknown number of
+    fighters': victims named with no number, a plural noun with no number, possessive or 'no'/'the' before it, or
+    with only a vague word ('several', 'many', 'unknown number of'). The count is unknown, not zero."""
+    if noun.lower_ == "number" and any(c.lower_ in _VAGUE_WORDS for c in noun.children):
+        return True  # 'an unknown number of fighters'
     if noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions"):
         return False
-    return not any(c.dep_ in ("det", "nummod", "poss", "quantmod") or c.like_num for c in noun.children)
+    if any(c.dep_ in ("nummod", "poss", "quantmod") or c.like_num for c in noun.children):
+        return False
+    dets = [c for c in noun.children if c.dep_ in ("det", "amod")]
+    return all(c.dep_ == "amod" and c.lower_ not in ("other",) or c.lower_ in _VAGUE_WORDS for c in dets)
 
 
 def _unknown(doc, kind: str, tok, noun) -> Quantity:
