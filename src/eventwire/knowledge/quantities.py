@@ -102,7 +102,7 @@ def _is_topic_not_news(tok) -> bool:
     if _disjoined(tok):
         return True
     clause = tok.head if tok.dep_ in ("oprd", "xcomp", "acomp") and tok.head.lemma_.lower() in _HEDGES else tok
-    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "because") for c in clause.children):
+    if clause.dep_ in ("advcl", "ROOT") and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "because") for c in clause.children):
         return True  # "students protested after a student died / was found dead": the death is why, not what happened here
     return False
 
