@@ -156,3 +156,8 @@ def test_a_death_that_is_the_reason_for_the_event_is_not_its_count(annotate, tex
 def test_a_count_said_to_be_coded_to_this_event_is_its_total(annotate):
     doc = annotate("4 bystanders were shot dead during the riots in the district; 2 fatalities coded to this event.")
     assert kind_total(doc.quantities, "KILL") == 2
+
+
+def test_an_attacker_who_kills_himself_is_counted_with_his_victims(annotate):
+    doc = annotate("A suicide bomber blew himself up at the gate, and a second attacker killed himself and 3 guards.")
+    assert kind_total(doc.quantities, "KILL") == 4
