@@ -161,3 +161,8 @@ def test_a_count_said_to_be_coded_to_this_event_is_its_total(annotate):
 def test_an_attacker_who_kills_himself_is_counted_with_his_victims(annotate):
     doc = annotate("A suicide bomber blew himself up at the gate, and a second attacker killed himself and 3 guards.")
     assert kind_total(doc.quantities, "KILL") == 4
+
+
+def test_a_suicide_alone_is_no_conflict_death(annotate):
+    doc = annotate("Classmates marched to demand an inquiry into the case of a pupil who posted a note before killing herself.")
+    assert kind_total(doc.quantities, "KILL") == 0

@@ -128,8 +128,9 @@ def _number_of(noun, victim: bool = False) -> tuple[float, float | None, int, in
         prep = noun.head
         if prep.lower_ == "of" and prep.head.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions", "tens"):
             return _value_span(doc, _number_tokens(prep.head))
-    if victim and noun.lower_ in ("himself", "herself"):
-        return 1.0, None, noun.idx, noun.idx + len(noun.text)  # 'a bomber killed himself and 4 soldiers': 5 dead
+    if victim and noun.lower_ in ("himself", "herself") and any(c.dep_ == "conj" for c in noun.children):
+        return 1.0, None, noun.idx, noun.idx + len(noun.text)  # 'a bomber killed himself and 4 soldiers': 5 dead;
+        # alone ('before killing herself') it is a suicide, which conflict counts leave out
     before = _number_before_acronym(noun)
     if before is not None:
         return before
