@@ -1,4 +1,4 @@
-"""Quantities: counts of people killed, wounded, arrested, ... and amounts of money, each with the words that say so.
+"""Quantities: counts of people killed, wounded, arrested, ... (here) and amounts of money (money.py), each with its words.
 
 Counts are read off the parse, not a regex over digits: a count belongs to a keyword from
 data/count_keywords.tsv either as the victims of a verb ('two people were killed', 'killed 34,000
@@ -18,10 +18,10 @@ unknown number (value None, role 'unknown'), never as zero.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from eventwire.knowledge import lexicon as lx
+from eventwire.knowledge.money import extract_money, parse_money  # noqa: F401  (parse_money: public here too)
 from eventwire.knowledge.numbers import parse_number
 from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Document, Quantity
@@ -41,9 +41,6 @@ _RESULT_VERBS = {"leave", "render"}
 _VAGUE_WORDS = {"several", "many", "some", "numerous", "multiple", "unknown", "undisclosed", "unspecified",
                "unconfirmed", "few", "a", "an"}
 _ADDING = {("in", "addition", "to"), ("besides",), ("plus",), ("alongside",)}
-_PERIODS = {"year": "year", "annum": "year", "annually": "year", "yearly": "year", "month": "month",
-            "monthly": "month", "week": "week", "weekly": "week", "day": "day", "daily": "day"}
-
 
 @lru_cache(maxsize=1)
 def _keywords() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
@@ -53,13 +50,8 @@ def _keywords() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _currencies() -> dict[str, str]:
-    return {term: code for term, code in lx.read_tsv("currencies.tsv")}
-
-
 def extract_quantities(document: Document, doc) -> list[Quantity]:
-    out = _counts(doc) + _money(doc)
+    out = _counts(doc) + extract_money(doc)
     return sorted(_dedupe(out), key=lambda q: q.start)
 
 
@@ -487,59 +479,6 @@ def _object_text(noun) -> str:
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
     start = min([noun] + [m.left_edge for m in mods], key=lambda t: t.i)  # "drug-related killings"
     return noun.doc[start.i: noun.i + 1].text
-
-
-# --- money ------------------------------------------------------------------------------------
-
-def _money(doc) -> list[Quantity]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "MONEY":
-            continue
-        q = parse_money(ent.text)
-        if q is None:
-            continue
-        value, value_max, code = q
-        period = _period_after(doc, ent.end)
-        out.append(Quantity(kind="MONEY", value=value, value_max=value_max, unit=code, object=None,
-                            text=ent.text, start=ent.start_char, end=ent.end_char, period=period))
-    return out
-
-
-def parse_money(text: str) -> tuple[float, float | None, str | None] | None:
-    """'about $40 million' -> (4e7, None, 'USD'); 'hundreds of millions of dollars' -> (1e8, 999999999, 'USD')."""
-    t = lx.plain(text)
-    code = None
-    for term, c in sorted(_currencies().items(), key=lambda kv: -len(kv[0])):
-        if term[0].isalpha():
-            if re.search(rf"\b{re.escape(term)}\b", t, flags=re.I):
-                code = c
-                t = re.sub(rf"\b{re.escape(term)}\b", " ", t, flags=re.I)
-                break
-        elif term in t:
-            code = c
-            t = t.replace(term, " ")
-            break
-    t = re.sub(r"\b(?:about|around|some|nearly|almost|roughly|approximately|over|more than|up to|at least|of|a|an)\b", " ", t, flags=re.I)
-    t = re.sub(r"(\d)\s*p\b", r"\1", t)  # 80p: pence are read as a number of pounds' hundredths below
-    parsed = parse_number(t.strip(" .,-"))
-    if parsed is None:
-        return None
-    value, value_max = parsed
-    if re.search(r"\d\s*p\b", lx.plain(text)) and code is None:
-        value, code = value / 100.0, "GBP"
-    return value, value_max, code
-
-
-def _period_after(doc, i: int) -> str | None:
-    """'$40 million a year', '£102.80 a week', 'per month', 'annually'."""
-    toks = doc[i: i + 3]
-    words = [t.lower_ for t in toks]
-    if words[:1] and words[0] in _PERIODS and words[0].endswith("ly"):
-        return _PERIODS[words[0]]
-    if len(words) >= 2 and words[0] in ("a", "per", "each", "every", "an") and words[1] in _PERIODS:
-        return _PERIODS[words[1]]
-    return None
 
 
 def _dedupe(items: list[Quantity]) -> list[Quantity]:
