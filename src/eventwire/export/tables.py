@@ -55,3 +55,12 @@ def country_name(iso3: str | None) -> str:
 
     country = pycountry.countries.get(alpha_3=iso3.upper())
     return country.name if country else ""
+
+
+@cache
+def acled_types() -> tuple[tuple[str, frozenset[str], frozenset[str], str, str], ...]:
+    """Rows of `acled_types.tsv`: (PLOVER type, modes, target classes, event_type, sub_event_type), in order."""
+    out = []
+    for plover, mode, target, event_type, sub_event_type in _rows("acled_types.tsv"):
+        out.append((plover, frozenset(mode.split("|")), frozenset(target.split("|")), event_type, sub_event_type))
+    return tuple(out)
