@@ -198,3 +198,16 @@ def test_the_mapping_file_uses_only_acleds_categories_and_covers_every_plover_ty
     defaults = {(p, t) for p, modes, targets, _, _ in table if "*" in modes for t in targets}
     assert all((p, "*") in defaults for p in PLOVER_TYPES - {"ASSAULT"})
     assert {("ASSAULT", t) for t in ("armed", "unarmed", "none")} <= defaults
+
+
+def test_a_database_without_merged_events_exports_each_raw_event(events_db, tmp_path):
+    """The fictional store-written corpus (conftest): no stories stage, so every live raw event is a row."""
+    out = tmp_path / "acled.csv"
+    export_interop(events_db, "acled", str(out))
+    with open(out, newline="", encoding="utf-8") as fh:
+        read = list(csv.DictReader(fh))
+    shelling = next(r for r in read if r["notes"].startswith("Troops of Norland shelled"))
+    assert shelling["fatalities"] == "3" and shelling["actor1"] == "Norland troops"
+    assert shelling["location"] == "Port Aster" and shelling["geo_precision"] == ""  # no coordinates
+    assert shelling["country"] == "Sudan" and shelling["event_id_cnty"].startswith("SDN")
+    assert not [r for r in read if r["notes"].startswith("Ministers of Norland met")]  # CONSULT: left out
