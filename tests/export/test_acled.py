@@ -125,6 +125,11 @@ def test_protesters_are_named_as_acled_names_them(rows):
     assert (protest["actor1"], protest["assoc_actor_1"]) == ("Protesters (Bangladesh)", "students")
 
 
+def test_countries_are_named_as_acled_names_them(rows):
+    assert _row(rows, "Rebels attacked an army patrol")["country"] == "Democratic Republic of Congo"
+    assert _row(rows, "Seven people, including two women")["country"] == "Syria"
+
+
 def test_verbal_cooperation_is_left_out(rows):
     assert not [n for n in rows if n.startswith("The president met")]
 
@@ -168,6 +173,7 @@ def test_a_merged_event_takes_its_latest_reports_figure_not_the_sum():
     ("ASSAULT", None, {"name": "soldiers", "sector": "MIL"}, ("Battles", "Armed clash")),
     ("ASSAULT", None, {"name": "villagers", "sector": "CVL"}, ("Violence against civilians", "Attack")),
     ("ASSAULT", None, None, ("Battles", "Armed clash")),  # PLOVER: two-sided violence has no recipient
+    ("ASSAULT", None, {"name": "Goma", "country": "COD", "sector": None}, ("Battles", "Armed clash")),
     ("ASSAULT", "aerial", {"name": "villagers", "sector": "CVL"}, ("Explosions/Remote violence", "Air/drone strike")),
     ("ASSAULT", "explosives", None, ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
     ("ASSAULT", "abduct", {"name": "a journalist", "sector": "JRN"},
@@ -190,14 +196,14 @@ def test_the_mapping_file_uses_only_acleds_categories_and_covers_every_plover_ty
     table = acled_types()
     for plover, modes, targets, event_type, sub_event_type in table:
         assert plover in PLOVER_TYPES
-        assert targets <= {"*", "armed", "unarmed", "none"}
+        assert targets <= {"*", "armed", "unarmed", "unknown", "none"}
         if event_type != "-":
             assert sub_event_type in ACLED_TYPES[event_type], (plover, modes, event_type, sub_event_type)
     assert {row[0] for row in table} == PLOVER_TYPES  # each type decided: mapped or left out
     # an unlisted mode falls through to the type's default row (ASSAULT's: one per recipient class)
     defaults = {(p, t) for p, modes, targets, _, _ in table if "*" in modes for t in targets}
     assert all((p, "*") in defaults for p in PLOVER_TYPES - {"ASSAULT"})
-    assert {("ASSAULT", t) for t in ("armed", "unarmed", "none")} <= defaults
+    assert {("ASSAULT", t) for t in ("armed", "unarmed", "unknown", "none")} <= defaults
 
 
 def test_a_database_without_merged_events_exports_each_raw_event(events_db, tmp_path):

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from eventwire.codes import ARMED_SECTORS
 from eventwire.export.source import Happening, happenings, numeric_id
-from eventwire.export.tables import acled_types, country_name
+from eventwire.export.tables import acled_country, acled_types
 
 _KILL_KINDS = ("KILL", "KILLED")
 _LEFT_OUT = "-"
@@ -42,7 +42,7 @@ def acled_row(h: Happening, kills: dict[str, list[dict]]) -> tuple | None:
     return (
         f"{iso3 or 'XXX'}{numeric_id(h.id, 40)}", h.date, int(h.date[:4]) if h.date else None,
         event_type, sub_event_type, actor1, assoc1, _actor(h.target),
-        country_name(iso3), loc.get("name") if feature == "admin1" else "", "", place or "",
+        acled_country(iso3), loc.get("name") if feature == "admin1" else "", "", place or "",
         loc.get("lat"), loc.get("lon"), geo_precision(loc), _sources(h.mentions),
         report.get("sentence") or "", figure, _timestamp(h.mentions),
     )
@@ -60,10 +60,15 @@ def acled_type(plover: str, mode: str | None, target: dict | None) -> tuple[str,
 
 
 def target_class(target: dict | None) -> str:
-    """"armed" (an armed, organised force), "unarmed" (anyone else), or "none" (no recipient coded)."""
+    """The recipient as ACLED's categories need it: "armed" (an armed, organised force), "unarmed" (a
+    recipient of any other sector), "unknown" (a recipient with no sector: a place, a country, "the
+    village"), or "none" (no recipient coded)."""
     if not target or not (target.get("name") or target.get("country") or target.get("sector")):
         return "none"
-    return "armed" if (target.get("sector") or "").upper() in ARMED_SECTORS else "unarmed"
+    sector = (target.get("sector") or "").upper()
+    if not sector:
+        return "unknown"
+    return "armed" if sector in ARMED_SECTORS else "unarmed"
 
 
 def kill_counts(con) -> dict[str, list[dict]]:
@@ -124,14 +129,14 @@ def _actor1(source: dict | None, event_type: str, place_country: str) -> tuple[s
     generic = {"Protests": "Protesters", "Riots": "Rioters"}.get(event_type)
     if generic is None:
         return name, ""
-    country = country_name(_country(source) or place_country)
+    country = acled_country(_country(source) or place_country)
     return (f"{generic} ({country})" if country else generic), name
 
 
 def _actor(actor: dict | None) -> str:
     if not actor:
         return ""
-    return actor.get("name") or country_name(actor.get("country"))
+    return actor.get("name") or acled_country(actor.get("country"))
 
 
 def _country(actor: dict | None) -> str | None:

@@ -64,3 +64,18 @@ def acled_types() -> tuple[tuple[str, frozenset[str], frozenset[str], str, str],
     for plover, mode, target, event_type, sub_event_type in _rows("acled_types.tsv"):
         out.append((plover, frozenset(mode.split("|")), frozenset(target.split("|")), event_type, sub_event_type))
     return tuple(out)
+
+
+@cache
+def acled_country(iso3: str | None) -> str:
+    """The country name ACLED writes ("Democratic Republic of Congo", "Syria"); '' when unknown."""
+    code = (iso3 or "").upper()
+    if not code:
+        return ""
+    named = _mapping("acled_countries.tsv").get(code)
+    if named:
+        return named
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else ""
