@@ -3,8 +3,9 @@
 event_type and sub_event_type come from the PLOVER type, mode and recipient through `data/acled_types.tsv`
 (happenings it leaves out, such as verbal cooperation, write no row). fatalities is one figure per
 happening, never a sum over its reports or over repeated counts of one report (`fatalities`). notes is
-the evidence sentence of the report that figure comes from, else of the earliest report. ACLED's own
-files are CSV with a header, so that is the default container.
+the evidence sentence of the report that figure comes from, else of the earliest report. event_id_cnty
+is, as in ACLED, the country's ISO3 code and a number (XXX when no country is known). ACLED's own files
+are CSV with a header, so that is the default container.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from eventwire.codes import ARMED_SECTORS
 from eventwire.export.source import Happening, happenings, numeric_id
 from eventwire.export.tables import acled_country, acled_types
 
-_KILL_KINDS = ("KILL", "KILLED")
 _LEFT_OUT = "-"
 
 
@@ -35,7 +35,7 @@ def acled_row(h: Happening, kills: dict[str, list[dict]]) -> tuple | None:
     event_type, sub_event_type = types
     figure, report = fatalities(h.mentions, kills)
     loc = h.location or {}
-    iso3 = (loc.get("country") or _country(h.source) or "").upper()
+    iso3 = (loc.get("country") or _country(h.source) or _country(h.target) or "").upper()
     actor1, assoc1 = _actor1(h.source, event_type, iso3)
     feature = loc.get("feature")
     place = loc.get("name") if feature not in ("country", "admin1") else ""
@@ -76,7 +76,7 @@ def kill_counts(con) -> dict[str, list[dict]]:
     names = {r[0] for r in con.execute("DESCRIBE quantities").fetchall()}
     role = "role" if "role" in names else "NULL"
     cur = con.execute(f"""SELECT doc_id, value, {role} AS role, start, "end" FROM quantities
-                          WHERE upper(kind) IN {_KILL_KINDS} AND value IS NOT NULL ORDER BY doc_id, start""")
+                          WHERE upper(kind) IN ('KILL', 'KILLED') AND value IS NOT NULL ORDER BY doc_id, start""")
     out: dict[str, list[dict]] = {}
     for doc_id, value, q_role, start, end in cur.fetchall():
         out.setdefault(doc_id, []).append({"value": value, "role": q_role, "start": start, "end": end})
