@@ -189,19 +189,32 @@ def test_a_merged_event_takes_its_latest_reports_figure_not_the_sum():
     ("THREATEN", "violence", None, None),
 ])
 def test_plover_type_mode_and_recipient_map_to_acleds_categories(plover, mode, target, expected):
-    assert acled_type(plover, mode, target) == expected
+    assert acled_type(plover, mode, target, {"name": "soldiers", "sector": "MIL"}) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ({"name": "supporters", "country": "BGD", "sector": "PTY"}, ("Riots", "Mob violence")),
+    ({"name": "the government", "country": "BGD", "sector": "GOV"}, ("Violence against civilians", "Attack")),
+    ({"name": "police", "sector": "COP"}, ("Violence against civilians", "Attack")),
+    ({"name": "unidentified assailants", "sector": None}, ("Violence against civilians", "Attack")),
+    (None, ("Violence against civilians", "Attack")),
+])
+def test_the_actor_decides_between_mob_violence_and_an_attack(source, expected):
+    """Violence by an unarmed, disorganised actor (supporters, villagers) is ACLED's Mob violence."""
+    assert acled_type("ASSAULT", None, {"name": "a shopkeeper", "sector": "BUS"}, source) == expected
 
 
 def test_the_mapping_file_uses_only_acleds_categories_and_covers_every_plover_type():
     table = acled_types()
-    for plover, modes, targets, event_type, sub_event_type in table:
+    for plover, modes, actors, targets, event_type, sub_event_type in table:
         assert plover in PLOVER_TYPES
-        assert targets <= {"*", "armed", "unarmed", "unknown", "none"}
+        assert actors | targets <= {"*", "armed", "unarmed", "unknown", "none"}
         if event_type != "-":
             assert sub_event_type in ACLED_TYPES[event_type], (plover, modes, event_type, sub_event_type)
     assert {row[0] for row in table} == PLOVER_TYPES  # each type decided: mapped or left out
     # an unlisted mode falls through to the type's default row (ASSAULT's: one per recipient class)
-    defaults = {(p, t) for p, modes, targets, _, _ in table if "*" in modes for t in targets}
+    defaults = {(p, t) for p, modes, actors, targets, _, _ in table if "*" in modes and "*" in actors
+                for t in targets}
     assert all((p, "*") in defaults for p in PLOVER_TYPES - {"ASSAULT"})
     assert {("ASSAULT", t) for t in ("armed", "unarmed", "unknown", "none")} <= defaults
 

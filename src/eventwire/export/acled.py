@@ -13,11 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from eventwire.codes import ARMED_SECTORS
+from eventwire.codes import ARMED_SECTORS, STATE_SECTORS
 from eventwire.export.source import Happening, happenings, numeric_id
 from eventwire.export.tables import acled_country, acled_types
 
 _LEFT_OUT = "-"
+#: An actor is armed when it is an armed force or a state's institution (a state acts through its forces:
+#: "the government killed 5 protesters"); a recipient only when it is an armed force (ACLED counts an
+#: official attacked off the battlefield as a civilian).
+_ARMED_ACTOR = ARMED_SECTORS | STATE_SECTORS
 
 
 def acled_rows(con) -> Iterator[tuple]:
@@ -29,7 +33,7 @@ def acled_rows(con) -> Iterator[tuple]:
 
 
 def acled_row(h: Happening, kills: dict[str, list[dict]]) -> tuple | None:
-    types = acled_type(h.plover, h.mode, h.target)
+    types = acled_type(h.plover, h.mode, h.target, h.source)
     if types is None:
         return None
     event_type, sub_event_type = types
@@ -48,27 +52,30 @@ def acled_row(h: Happening, kills: dict[str, list[dict]]) -> tuple | None:
     )
 
 
-def acled_type(plover: str, mode: str | None, target: dict | None) -> tuple[str, str] | None:
-    """ACLED's (event_type, sub_event_type) for a PLOVER type, mode and recipient; None: ACLED leaves it out."""
-    recipient = target_class(target)
-    for ptype, modes, targets, event_type, sub_event_type in acled_types():
+def acled_type(plover: str, mode: str | None, target: dict | None,
+               source: dict | None = None) -> tuple[str, str] | None:
+    """ACLED's (event_type, sub_event_type) for a PLOVER type, mode, recipient and actor; None: ACLED leaves
+    it out. The first matching row of `acled_types.tsv` decides."""
+    actor, recipient = party_class(source, _ARMED_ACTOR), party_class(target, ARMED_SECTORS)
+    for ptype, modes, actors, targets, event_type, sub_event_type in acled_types():
         if ptype != plover:
             continue
-        if ("*" in modes or (mode or "") in modes) and ("*" in targets or recipient in targets):
+        if (("*" in modes or (mode or "") in modes) and ("*" in actors or actor in actors)
+                and ("*" in targets or recipient in targets)):
             return None if event_type == _LEFT_OUT else (event_type, sub_event_type)
     return None
 
 
-def target_class(target: dict | None) -> str:
-    """The recipient as ACLED's categories need it: "armed" (an armed, organised force), "unarmed" (a
-    recipient of any other sector), "unknown" (a recipient with no sector: a place, a country, "the
-    village"), or "none" (no recipient coded)."""
-    if not target or not (target.get("name") or target.get("country") or target.get("sector")):
+def party_class(party: dict | None, armed: frozenset[str]) -> str:
+    """An actor or recipient as ACLED's categories need it: "armed" (its sector is in `armed`), "unarmed"
+    (a party of any other sector), "unknown" (a party with no sector: a place, a country, "the village",
+    "unidentified assailants"), or "none" (no party coded)."""
+    if not party or not (party.get("name") or party.get("country") or party.get("sector")):
         return "none"
-    sector = (target.get("sector") or "").upper()
+    sector = (party.get("sector") or "").upper()
     if not sector:
         return "unknown"
-    return "armed" if sector in ARMED_SECTORS else "unarmed"
+    return "armed" if sector in armed else "unarmed"
 
 
 def kill_counts(con) -> dict[str, list[dict]]:

@@ -58,12 +58,12 @@ def country_name(iso3: str | None) -> str:
 
 
 @cache
-def acled_types() -> tuple[tuple[str, frozenset[str], frozenset[str], str, str], ...]:
-    """Rows of `acled_types.tsv`: (PLOVER type, modes, target classes, event_type, sub_event_type), in order."""
-    out = []
-    for plover, mode, target, event_type, sub_event_type in _rows("acled_types.tsv"):
-        out.append((plover, frozenset(mode.split("|")), frozenset(target.split("|")), event_type, sub_event_type))
-    return tuple(out)
+def acled_types() -> tuple[tuple[str, frozenset[str], frozenset[str], frozenset[str], str, str], ...]:
+    """Rows of `acled_types.tsv` in order: (PLOVER type, modes, actor classes, recipient classes, event_type,
+    sub_event_type)."""
+    return tuple((plover, frozenset(mode.split("|")), frozenset(actor.split("|")), frozenset(target.split("|")),
+                  event_type, sub_event_type)
+                 for plover, mode, actor, target, event_type, sub_event_type in _rows("acled_types.tsv"))
 
 
 @cache
