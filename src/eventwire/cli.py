@@ -148,9 +148,9 @@ def export(db: str = DB_OPTION,
            table: str = typer.Option("articles", "--table", help="Table to export (jsonl, csv, parquet)."),
            format: str = typer.Option("jsonl", "--format",
                                       help="jsonl, csv or parquet (one table), or gdelt-events, gdelt-mentions, gkg, "
-                                           "icews, plover (interop; .parquet/.csv --out picks the container)."),
+                                           "icews, plover, acled (interop; .parquet/.csv --out picks the container)."),
            out_path: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout, except parquet).")):
-    """Export one table as JSON Lines, CSV or Parquet, or the events as GDELT, GKG, ICEWS or PLOVER files."""
+    """Export one table as JSON Lines, CSV or Parquet, or the events as GDELT, GKG, ICEWS, PLOVER or ACLED files."""
     from eventwire.export import FORMATS as INTEROP
     from eventwire.export import export_interop
     from eventwire.store.export import export_table

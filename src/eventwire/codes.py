@@ -28,3 +28,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 #: elites and parties. An actor of these sectors with no nationality in the text most likely belongs
 #: to the country the document is about (`knowledge.actors` fills it in).
 DOMESTIC_SECTORS = STATE_SECTORS | frozenset({"OPP", "REB", "ELI", "PTY"})
+
+#: Sectors of armed, organised forces: a state's military, police and intelligence services, pro-government
+#: paramilitaries, rebels, insurgents, separatists and unidentified armed forces (PLOVER "Sector Codes").
+#: ACLED's Battles are fought between two such forces; violence against anyone else is violence against
+#: civilians (ACLED codebook, "Battles" and "Violence against civilians"). The ACLED export reads it.
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "PRM", "REB", "INS", "SEP", "UAF"})

@@ -49,3 +49,18 @@ def test_splits_are_by_document():
     assert split_of("bbc/politics/001.txt") == split_of("bbc/politics/001.txt")
     shares = [split_of(f"doc{i}") for i in range(2000)]
     assert 0.65 < shares.count("train") / 2000 < 0.75
+
+
+def test_kappa_is_one_for_identical_labels_and_zero_for_chance():
+    from eventwire.eval.agreement import kappa
+
+    assert kappa(["A", "B", "A"], ["A", "B", "A"]) == 1.0
+    assert kappa(["A", "A", "B", "B"], ["A", "B", "A", "B"]) == 0.0
+
+
+def test_the_second_reading_is_scored_against_the_first(shared):
+    from eventwire.eval.agreement import agreement
+
+    result = agreement()
+    assert result["sentences"] == 300
+    assert 0.0 < result["type_kappa"] <= result["event_agreement"] <= 1.0

@@ -161,7 +161,7 @@ def test_plover_records_have_the_manual_fields(events_db, tmp_path):
     assert consult["recipient"][0]["code"] == "SDN" and consult["event_loc"]["name"] == "Velmar"
 
 
-@pytest.mark.parametrize("fmt", ["gdelt-events", "icews"])
+@pytest.mark.parametrize("fmt", ["gdelt-events", "icews", "acled"])
 def test_parquet_and_csv_containers_keep_the_schema(events_db, tmp_path, fmt):
     name = TSV.get(fmt, fmt)
     pq_path, csv_path = tmp_path / "x.parquet", tmp_path / "x.csv"
@@ -192,7 +192,7 @@ def test_a_database_without_events_exports_empty_files(tmp_path):
 
     db = str(tmp_path / "empty.duckdb")
     Store(db).close()
-    for fmt in ("gdelt-events", "gdelt-mentions", "gkg", "icews", "plover"):
+    for fmt in ("gdelt-events", "gdelt-mentions", "gkg", "icews", "plover", "acled"):
         assert export_interop(db, fmt, str(tmp_path / f"{fmt}.out")) == 0
     assert export_interop(db, "gdelt-events", str(tmp_path / "e.parquet")) == 0
     assert pq.read_table(tmp_path / "e.parquet").num_columns == 61

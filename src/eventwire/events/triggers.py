@@ -45,6 +45,10 @@ def _lexicon_entries(table: dict[str, list], tok) -> list:
 def verb_event(tok) -> Found | None:
     if tok.pos_ == "NOUN" and not verb_like_root(tok):
         return None
+    if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+        return None  # a participle naming a state, not an act: 'the banned substance', 'the disputed region'
+    if tok.dep_ == "amod" and tok.head.pos_ == "PROPN" and tok.i < tok.head.i:
+        return None
     entry = _match(_lexicon_entries(lx.verbs(), tok), tok)
     if entry is None or not entry.cameo:
         return None

@@ -1,9 +1,9 @@
-"""Exports that drop into existing event-data code: GDELT 2.0 Events/Mentions, GKG 2.1, ICEWS, PLOVER.
+"""Exports that drop into existing event-data code: GDELT 2.0 Events/Mentions, GKG 2.1, ICEWS, PLOVER, ACLED.
 
 Every format reads the database read-only and streams. The tabular ones follow their published column
 lists (`export/data/*_columns.tsv`); the output's extension picks the container: `.parquet` (typed by the
 published schema), `.csv` (quoted, with a header), anything else or stdout the format's native file
-(GDELT: tab-separated without a header; ICEWS: tab-separated with its header row).
+(GDELT: tab-separated without a header; ICEWS: tab-separated with its header row; ACLED: CSV with a header).
 """
 
 from __future__ import annotations
@@ -50,6 +50,14 @@ def _icews(con, out):
     return write_rows(icews_rows(con), columns("icews"), out, header=True)
 
 
+def _acled(con, out):
+    from eventwire.export.acled import acled_rows
+    from eventwire.export.tables import columns
+    from eventwire.export.write import write_rows
+
+    return write_rows(acled_rows(con), columns("acled"), out, header=True, native="csv")
+
+
 def _plover(con, out):
     from eventwire.export.plover import plover_records
     from eventwire.export.write import write_jsonl
@@ -65,6 +73,7 @@ FORMATS: dict[str, Callable] = {
     "gkg": _gkg,
     "icews": _icews,
     "plover": _plover,
+    "acled": _acled,
 }
 
 

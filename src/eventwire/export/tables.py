@@ -55,3 +55,27 @@ def country_name(iso3: str | None) -> str:
 
     country = pycountry.countries.get(alpha_3=iso3.upper())
     return country.name if country else ""
+
+
+@cache
+def acled_types() -> tuple[tuple[str, frozenset[str], frozenset[str], frozenset[str], str, str], ...]:
+    """Rows of `acled_types.tsv` in order: (PLOVER type, modes, actor classes, recipient classes, event_type,
+    sub_event_type)."""
+    return tuple((plover, frozenset(mode.split("|")), frozenset(actor.split("|")), frozenset(target.split("|")),
+                  event_type, sub_event_type)
+                 for plover, mode, actor, target, event_type, sub_event_type in _rows("acled_types.tsv"))
+
+
+@cache
+def acled_country(iso3: str | None) -> str:
+    """The country name ACLED writes ("Democratic Republic of Congo", "Syria"); '' when unknown."""
+    code = (iso3 or "").upper()
+    if not code:
+        return ""
+    named = _mapping("acled_countries.tsv").get(code)
+    if named:
+        return named
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else ""

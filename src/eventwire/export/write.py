@@ -47,13 +47,14 @@ def _open(out: str | None) -> Iterator[TextIO]:
 
 
 def write_rows(rows: Iterable[tuple], schema: tuple[tuple[str, str], ...], out: str | None, *,
-               header: bool) -> int:
-    """Write rows by the output's extension: .parquet (typed), .csv (quoted, header), else TSV as published."""
+               header: bool, native: str = "tsv") -> int:
+    """Write rows by the output's extension: .parquet (typed), .csv (quoted, header), else the format's
+    native file: TSV as published, or CSV for a format published as CSV (`native="csv"`, ACLED)."""
     if out and out.endswith(".parquet"):
         return _parquet(rows, schema, out)
     n = 0
     with _open(out) as fh:
-        if out and out.endswith(".csv"):
+        if native == "csv" or (out and out.endswith(".csv")):
             writer = csv.writer(fh)
             writer.writerow([name for name, _ in schema])
             for row in rows:
