@@ -95,8 +95,9 @@ def sentence_fatalities(counts: list[dict]) -> int | None:
 
     Counts are never added: a sentence that repeats its figure ("1 soldier was killed ... (1 fatality)")
     reports one death, and "7 people were killed, including 3 police" reports seven. The lower end of a
-    range is kept ("2-4 killed" is 2), as ACLED codes the most conservative figure. The price is an
-    undercount of conjoined groups ("5 militants and 2 policemen were killed" gives 5). None: no count.
+    range is kept ("2-4 killed" is 2), as ACLED codes the most conservative figure. Conjoined groups are
+    one count already ("5 militants and 2 policemen were killed" is read as 7 by knowledge/quantities.py), so
+    not adding loses nothing there. None: no count (a count of unknown number has no value and is skipped).
     """
     if not counts:
         return None
