@@ -288,17 +288,13 @@ def _span(sentence: str, offset: int, text) -> list[int] | None:
     else a case-blind one, else inside a word; None when it is not in the sentence."""
     if not text or not isinstance(text, str):
         return None
-    whole = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")  # 'we' is not the one inside 'between'
-    for pattern, flags in ((whole, 0), (whole, re.IGNORECASE)):
-        found = re.compile(pattern.pattern, flags).search(sentence)
-        if found:
-            return [offset + found.start(), offset + found.end()]
-    at = sentence.find(text)
-    if at < 0:
-        at = sentence.lower().find(text.lower())
-    if at < 0:
-        return None
-    return [offset + at, offset + at + len(text)]
+    escaped = re.escape(text)
+    for pattern in (r"(?<!\w)" + escaped + r"(?!\w)", escaped):  # 'we' is not the one inside 'between'
+        for flags in (0, re.IGNORECASE):
+            found = re.search(pattern, sentence, flags)
+            if found:
+                return [offset + found.start(), offset + found.end()]
+    return None
 
 
 def import_labels(selected: Path, outputs: list[Path], into: Path) -> dict[str, int]:

@@ -73,8 +73,7 @@ class ModelCoder:
     def __call__(self, document: Document, doc) -> list[Event]:
         sport_doc = self.rules.begin(doc)
         sents = list(sentences(doc))
-        texts = [s.text for s in sents]
-        probs = self.model.probabilities(texts, context=doc_context(texts), parsed=[parse_features(s) for s in sents])
+        probs = sentence_probabilities(self.model, sents)
         events = []
         for sent, p in zip(sents, probs):
             for ptype, prob in believed(self.model, p):
@@ -96,9 +95,7 @@ class CombinedCoder:
         sport_doc = self.rules.begin(doc)
         sents = list(sentences(doc))
         proposed = [self.rules.sentence_events(document, doc, sent, sport_doc) for sent in sents]
-        texts = [s.text for s in sents]
-        probs = self.model.probabilities(texts, [sorted({e.plover for _, e in found}) for found in proposed],
-                                         doc_context(texts), [parse_features(s) for s in sents])
+        probs = sentence_probabilities(self.model, sents, [sorted({e.plover for _, e in found}) for found in proposed])
         events: list[Event] = []
         for sent, found, p in zip(sents, proposed, probs):
             events += self.decide(document, doc, sent, found, p, sport_doc)
@@ -123,6 +120,12 @@ class CombinedCoder:
                 if event is not None:
                     kept.append(event)
         return kept
+
+
+def sentence_probabilities(model: EventModel, sents: list, rule_types: list[list[str]] | None = None):
+    """The model's calibrated label probabilities for each parsed sentence of one article."""
+    texts = [s.text for s in sents]
+    return model.probabilities(texts, rule_types, doc_context(texts), [parse_features(s) for s in sents])
 
 
 def make_coder(name: str | None = None, rules: Coder | None = None) -> EventCoder:
