@@ -81,12 +81,15 @@ def _records(path, schema_name: str) -> dict[str, dict]:
 
 def test_merged_events_give_gdelt_their_mention_counts(merged_db, tmp_path):
     events, mentions = tmp_path / "e.tsv", tmp_path / "m.tsv"
-    assert export_interop(merged_db, "gdelt-events", str(events)) == 1
-    row = _records(events, "gdelt_events")["173"]
+    written = export_interop(merged_db, "gdelt-events", str(events))
+    rows = _records(events, "gdelt_events")
+    row = rows["173"]
+    # the merged event, and each raw event no merged event holds: an export never drops one silently
+    assert written == len(rows) == 2 and set(rows) == {"040", "173"}
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (2, 2, 2)
-    assert export_interop(merged_db, "gdelt-mentions", str(mentions)) == 2
-    ment = read_typed(mentions, columns("gdelt_mentions"), False).fetchall()
-    assert {m[0] for m in ment} == {row["GLOBALEVENTID"]}
+    assert export_interop(merged_db, "gdelt-mentions", str(mentions)) == 3
+    ment = [m for m in read_typed(mentions, columns("gdelt_mentions"), False).fetchall()
+            if m[0] == row["GLOBALEVENTID"]]
     assert sorted(m[3] for m in ment) == [1, 2]  # a URL (WEB) and a file citation
 
 

@@ -132,6 +132,9 @@ def _single(key: tuple[str, int], m: dict) -> Happening:
 
 
 def _merged(con, mentions: dict[tuple[str, int], dict]) -> Iterator[Happening]:
+    """The merged events, then every raw event no merged event holds (its article not yet through the
+    stories step, say): an export never drops a reported event silently."""
+    used: set[tuple[str, int]] = set()
     cur = con.execute("SELECT * FROM merged_events ORDER BY coalesce(earliest_date, ''), id")
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(10_000):
@@ -141,6 +144,7 @@ def _merged(con, mentions: dict[tuple[str, int], dict]) -> Iterator[Happening]:
                      if (k := (m.get("doc_id"), m.get("idx"))) in mentions]
             if not found:
                 continue  # every report of it was negated or hypothetical
+            used.update((m["doc_id"], m["idx"]) for m in found)
             first = found[0]
             yield Happening(
                 id=row["id"], plover=row["plover"], cameo=row.get("cameo") or first.get("cameo"),
@@ -150,6 +154,9 @@ def _merged(con, mentions: dict[tuple[str, int], dict]) -> Iterator[Happening]:
                 location=_json(row.get("location")), story_id=row.get("story_id"),
                 context=_context(first), mentions=found,
                 num_articles=row.get("num_articles") or len(found), num_sources=row.get("num_sources") or 1)
+    for key, m in mentions.items():
+        if key not in used:
+            yield _single(key, m)
 
 
 def _context(m: dict) -> list[str]:

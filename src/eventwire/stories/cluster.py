@@ -6,6 +6,12 @@ the criminal probe after the recall) reuses the same words hours later. A story 
 getting articles stays open; after about half a day of silence new articles start a new
 story, which the storyline step links back.
 
+Why undated articles are scored by group average: with no date there is no burst to bound a
+story, and the cosine to a centroid grows with the story (the sum of many loosely related articles
+points at their shared generic words: 'government', 'labour', the country), so a corpus of undated
+articles chains into one story. The mean similarity to a story's members does not grow with its
+size. An undated article is never placed by an absent date: no time prior, content alone.
+
 Why single-pass against centroids: a new batch must join existing stories without
 re-clustering the corpus, and the cost per article must not grow with the corpus.
 Candidates come from an inverted index over the stories' top terms, from which quiet
@@ -51,6 +57,12 @@ WINDOW_DAYS = 7
 TITLE_WEIGHT = 3  # the headline says what the story is about; the body drifts
 NAME_WEIGHT = 2  # shared actors and places are the strongest evidence of one happening
 LEAD_WORDS = 80
+#: Words of an undated article's body in its bag: with no time to go by, the body is the evidence.
+UNDATED_LEAD_WORDS = 300
+#: Words of an undated article's lead embedded with its headline: one headline says little of a topic.
+UNDATED_EMBED_WORDS = 150
+#: Terms an undated story keeps: its group-average score reads the whole centroid.
+UNDATED_TERMS = 400
 CENTROID_TERMS = 120
 QUERY_TERMS = 12
 POSTING_CAP = 400
@@ -78,6 +90,12 @@ class Blend:
 STATIC_BLEND = Blend(weight=0.2, join=0.3, merge=0.15)
 #: Chosen the same way on a grid of weight 0.3-0.7, join 0.25-0.4, fold 0.12-0.25.
 MINILM_BLEND = Blend(weight=0.6, join=0.35, merge=0.2)
+#: Group-average bars when either side is undated (see the module docstring): chosen on half 0 of
+#: the undated BBC and Reuters sets (`python -m eventwire.eval.undated`), half 1 held out.
+UNDATED_BLEND = Blend(weight=0.2, join=0.1, merge=0.1)
+#: Cosine of the embeddings of two unrelated leads (averaged word pieces of long texts all point one
+#: way: 0.6-0.7 apart from topic); only what is above it counts in the undated blend.
+DENSE_BASE = 0.6
 _BLENDS = {"static": STATIC_BLEND, "minilm": MINILM_BLEND}
 
 
@@ -100,17 +118,23 @@ def name_key(name: str) -> str:
     return "_".join(re.findall(r"\w+", fold(name).replace(".", "")))
 
 
-def term_counts(title: str | None, text: str | None, names: Iterable[str] = ()) -> Counter:
-    """Weighted bag of words of an article: headline, lead and named actors and places."""
+def term_counts(title: str | None, text: str | None, names: Iterable[str] = (), lead: int = LEAD_WORDS) -> Counter:
+    """Weighted bag of words of an article: headline, the first `lead` words and named actors and places."""
     counts: Counter = Counter()
     for word in tokens(title):
         counts[word] += TITLE_WEIGHT
     if text and text != title:
-        for word in tokens(" ".join(text.split()[:LEAD_WORDS])):
+        for word in tokens(" ".join(text.split()[:lead])):
             counts[word] += 1
     for key in names:  # normalised keys (see `name_key`)
         counts["@" + key] += NAME_WEIGHT
     return counts
+
+
+def embed_text(title: str | None, text: str | None, words: int = UNDATED_EMBED_WORDS) -> str:
+    """An undated article's headline and the first `words` words of its body, as one text to embed."""
+    lead = " ".join((text or "").split()[:words])
+    return f"{title}. {lead}" if title and not lead.startswith(title) else lead or (title or "")
 
 
 def parse_when(value: str | None) -> datetime | None:
@@ -130,12 +154,12 @@ class StoryState:
     id: str
     centroid: dict[str, float]
     n: int
-    first: datetime
-    last: datetime
+    first: datetime | None  # None while no member has a date
+    last: datetime | None
     title: str | None = None
     changed: bool = False
     members: list[str] = field(default_factory=list)
-    active: datetime | None = None  # running mean of recent article times (see `Clusterer.decay`)
+    active: datetime | None = None  # running mean of recent dated articles' times (`Clusterer.decay`); None: undated
     spread: timedelta = timedelta(0)  # running mean distance of recent articles from `active`
     embedding: np.ndarray | None = None  # sum of the members' unit headline embeddings, when on
 
@@ -153,6 +177,10 @@ class StoryState:
 
     def top_terms(self, k: int) -> list[str]:
         return heapq.nlargest(k, self.centroid, key=self.centroid.__getitem__)
+
+    @property
+    def dated(self) -> bool:
+        return self.active is not None
 
 
 class Clusterer:
@@ -205,15 +233,18 @@ class Clusterer:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
 
-    def add(self, doc_id: str, counts: Counter, when: datetime, title: str | None = None) -> tuple[str, float]:
+    def add(self, doc_id: str, counts: Counter, when: datetime | None, title: str | None = None,
+            embed_text: str | None = None) -> tuple[str, float]:
+        """Place one article (`when` None: undated); returns its story and its similarity to it.
+        `embed_text`: what is embedded, when not the headline (an undated article's headline and lead)."""
         self._added += 1
-        if self._added % EVICT_EVERY == 0:
+        if when is not None and self._added % EVICT_EVERY == 0:
             self._evict(when)
         vec = self.vector(counts)
-        emb = np.asarray(self.embed(title), dtype=np.float32) if self.embed and title else None
-        bar = self.join_bar(emb)
-        best, score = self._best(vec, when, floor=bar, emb=emb)
-        if best is None or score < bar:
+        text = embed_text or title
+        emb = np.asarray(self.embed(text), dtype=np.float32) if self.embed and text else None
+        best, ratio, score = self._best(vec, when, bars=self.join_bars(emb), emb=emb)
+        if best is None or ratio < 1:
             story = StoryState(id="st-" + doc_id[:16], centroid={}, n=0, first=when, last=when, title=title)
             self._open.add(story.id)
             score = 1.0
@@ -222,7 +253,7 @@ class Clusterer:
         self._join(story, vec, when, doc_id, emb)
         return story.id, score
 
-    def join(self, story_id: str, doc_id: str, counts: Counter, when: datetime) -> None:
+    def join(self, story_id: str, doc_id: str, counts: Counter, when: datetime | None) -> None:
         """Place an article whose story is already known (a copy follows its original)."""
         story = self.stories.get(story_id)
         if story is not None:
@@ -246,14 +277,23 @@ class Clusterer:
 
     def _unsettled(self, quiet_before: datetime | None = None) -> list[StoryState]:
         stories = [self.stories[sid] for sid in self._open if sid in self.stories]
-        return sorted((s for s in stories if quiet_before is None or self._quiet(s) < quiet_before),
-                      key=lambda s: (s.n, s.first, s.id))
+        return sorted((s for s in stories if quiet_before is None or (s.dated and self._quiet(s) < quiet_before)),
+                      key=lambda s: (s.n, s.first or datetime.max, s.id))
 
     def join_bar(self, emb: np.ndarray | None) -> float:
         """The join threshold for a score with the embedding blend (`emb` given) or on words alone."""
         if self._fixed_threshold is not None:
             return self._fixed_threshold
         return self.blend.join if emb is not None else JOIN_THRESHOLD
+
+    def join_bars(self, emb: np.ndarray | None) -> tuple[float, float]:
+        """(bar when both sides are dated, group-average bar when either is not)."""
+        return self.join_bar(emb), UNDATED_BLEND.join
+
+    def fold_bars(self, emb: np.ndarray | None, threshold: float | None = None) -> tuple[float, float]:
+        if threshold is not None:
+            return threshold, threshold
+        return (self.blend.merge if emb is not None else MERGE_THRESHOLD), UNDATED_BLEND.merge
 
     def _fold(self, stories: list[StoryState], threshold: float | None = None) -> None:
         """`threshold`: None for the fold bar that fits each story's score (blended or words alone)."""
@@ -262,20 +302,25 @@ class Clusterer:
             norm = story.norm()
             vec = {t: v / norm for t, v in story.centroid.items()}
             emb = story.embedding / story.embedding_norm() if story.embedding is not None else None
-            bar = threshold if threshold is not None else self.blend.merge if emb is not None else MERGE_THRESHOLD
-            best, score = self._best(vec, story.active, exclude=story.id, floor=bar, emb=emb)
-            if best is None or score < bar:
+            # group average of the two stories' members: the unit centroid times |sum| / n
+            best, ratio, score = self._best(vec, story.active, exclude=story.id, bars=self.fold_bars(emb, threshold),
+                                        emb=emb, scale=(norm / max(1, story.n), story.embedding_norm() / max(1, story.n)))
+            if best is None or ratio < 1:
                 continue
             target = self.stories[best]
-            if min(story.n, target.n) > FRAGMENT and score < self.join_bar(emb):
+            kind = 0 if story.dated and target.dated else 1
+            if min(story.n, target.n) > FRAGMENT and score < self.join_bars(emb)[kind]:
                 continue
             for t, v in story.centroid.items():
                 target.centroid[t] = target.centroid.get(t, 0.0) + v
             target.n += story.n
-            target.first, target.last = min(target.first, story.first), max(target.last, story.last)
+            target.first, target.last = _min(target.first, story.first), _max(target.last, story.last)
             share = story.n / target.n
-            target.spread += (max(story.spread, abs(story.active - target.active)) - target.spread) * share
-            target.active += (story.active - target.active) * share
+            if story.dated and target.dated:
+                target.spread += (max(story.spread, abs(story.active - target.active)) - target.spread) * share
+                target.active += (story.active - target.active) * share
+            elif story.dated:
+                target.active, target.spread = story.active, story.spread
             target.members.extend(story.members)
             if story.embedding is not None:
                 target.embedding = _add(target.embedding, story.embedding)
@@ -284,13 +329,21 @@ class Clusterer:
             del self.stories[story.id]
             self._moved[story.id] = target.id
 
-    def _best(self, vec: dict[str, float], when: datetime, exclude: str | None = None,
-              floor: float = 0.0, emb: np.ndarray | None = None) -> tuple[str | None, float]:
-        """The live story most similar to `vec`; stories too far in time to reach `floor` are not scored."""
+    def _best(self, vec: dict[str, float], when: datetime | None, exclude: str | None = None,
+              bars: tuple[float, float] = (0.0, 0.0), emb: np.ndarray | None = None,
+              scale: tuple[float, float] = (1.0, 1.0)) -> tuple[str | None, float, float]:
+        """The live story most similar to `vec`: (id, score over its bar, score).
+
+        `bars`: the bar when both sides are dated (time-decayed cosine to the centroid) and when
+        either is undated (group average, see the module docstring); stories are ranked by how far
+        above their bar they score. Dated stories too far in time to reach the bar are not scored.
+        `scale`: what turns `vec` and `emb` into a sum over members (a story being folded), for the
+        group average; 1 for one article.
+        """
         query = heapq.nlargest(QUERY_TERMS, vec, key=vec.__getitem__)
         position = {t: i for i, t in enumerate(vec)}
         seen: set[str] = {exclude} if exclude else set()
-        best, best_score = None, 0.0
+        best, best_ratio, best_score = None, 0.0, 0.0
         for term in query:
             for sid in self._postings.get(term, ()):
                 if sid in seen:
@@ -299,19 +352,34 @@ class Clusterer:
                 story = self.stories.get(sid)
                 if story is None:
                     continue
-                if not story.first - self.window <= when <= story.last + self.window:
-                    continue
-                decay = self.decay(story, when)
-                if decay < floor:
-                    continue
+                dated = when is not None and story.dated
+                if dated:
+                    if not story.first - self.window <= when <= story.last + self.window:
+                        continue
+                    decay = self.decay(story, when)
+                    if decay < bars[0]:
+                        continue
                 # Only the shared terms, in `vec`'s order: the same sum as over all of `vec` (the
                 # others add zeros), at a tenth of the cost; the intersection runs in C.
                 shared = sorted(vec.keys() & story.centroid.keys(), key=position.__getitem__)
                 dot = sum(vec[t] * story.centroid[t] for t in shared)
-                score = self._blend(dot / self._norms[sid], emb, story) * decay
-                if score > best_score:
-                    best, best_score = sid, score
-        return best, best_score
+                if dated:
+                    score = self._blend(dot / self._norms[sid], emb, story) * decay
+                else:
+                    score = self._average(dot * scale[0], emb, scale[1], story)
+                ratio = score / max(bars[0] if dated else bars[1], 1e-9)
+                if ratio > best_ratio:
+                    best, best_ratio, best_score = sid, ratio, score
+        return best, best_ratio, best_score
+
+    def _average(self, dot: float, emb: np.ndarray | None, emb_scale: float, story: StoryState) -> float:
+        """Mean similarity to the story's members (terms, blended with headline embeddings)."""
+        n = max(1, story.n)
+        words = dot / n
+        if emb is None or story.embedding is None or len(emb) != len(story.embedding):
+            return words
+        dense = float(emb @ story.embedding) * emb_scale / n
+        return (1 - UNDATED_BLEND.weight) * words + UNDATED_BLEND.weight * max(0.0, dense - DENSE_BASE)
 
     def _blend(self, cosine: float, emb: np.ndarray | None, story: StoryState) -> float:
         """Term cosine, mixed with the embeddings' cosine where both sides have one.
@@ -343,13 +411,17 @@ class Clusterer:
             story.embedding = _add(story.embedding, emb)
         for t, w in vec.items():
             story.centroid[t] = story.centroid.get(t, 0.0) + w
-        if len(story.centroid) > 2 * CENTROID_TERMS:
-            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+        keep = CENTROID_TERMS if story.dated else UNDATED_TERMS
+        if len(story.centroid) > 2 * keep:
+            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: -kv[1])[:keep])
         story.n += 1
-        story.first, story.last = min(story.first, when), max(story.last, when)
-        rate = 1 / min(story.n, ACTIVE_ARTICLES)
-        story.spread += (abs(when - story.active) - story.spread) * rate
-        story.active += (when - story.active) * rate
+        if when is not None:
+            story.first, story.last = _min(story.first, when), _max(story.last, when)
+            if story.active is None:
+                story.active, story.spread = when, timedelta(0)
+            rate = 1 / min(story.n, ACTIVE_ARTICLES)
+            story.spread += (abs(when - story.active) - story.spread) * rate
+            story.active += (when - story.active) * rate
         story.changed = True
         story.members.append(doc_id)
         self._index(story)
@@ -364,7 +436,8 @@ class Clusterer:
         self._fold(self._unsettled(quiet_before=now - reach))
         horizon = now - 2 * reach
         for term, posting in list(self._postings.items()):
-            kept = [sid for sid in posting if sid in self.stories and self._quiet(self.stories[sid]) >= horizon]
+            kept = [sid for sid in posting if sid in self.stories and
+                    (not self.stories[sid].dated or self._quiet(self.stories[sid]) >= horizon)]
             if kept:
                 self._postings[term] = kept
             else:
@@ -386,6 +459,14 @@ class Clusterer:
                 posting.append(story.id)
                 if len(posting) > POSTING_CAP:
                     del posting[: len(posting) - POSTING_CAP]
+
+
+def _min(a: datetime | None, b: datetime | None) -> datetime | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max(a: datetime | None, b: datetime | None) -> datetime | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _add(total: np.ndarray | None, vector: np.ndarray) -> np.ndarray:

@@ -18,7 +18,7 @@ class NewArticle:
     date: str | None  # publication date, None when the page gave none
     site: str | None
     order: int  # position in this batch, oldest first
-    when: str | None = None  # date, else when it was stored: what clustering orders by
+    when: str | None = None  # the date clustering goes by (None: undated, placed on content alone)
 
 
 def mark_copies(con, articles: list[NewArticle]) -> dict[str, tuple[str, float]]:

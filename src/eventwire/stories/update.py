@@ -19,7 +19,8 @@ from eventwire.knowledge.actors import resolve_phrase
 from eventwire.records import Story, Storyline
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
-from eventwire.stories.cluster import WINDOW_DAYS, Clusterer, StoryState, name_key, parse_when, term_counts
+from eventwire.stories.cluster import (CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
+                                       Clusterer, StoryState, embed_text, name_key, parse_when, term_counts)
 from eventwire.stories.copies import NewArticle, mark_copies
 from eventwire.stories.figures import figures as storyline_figures
 from eventwire.stories.storylines import StoryProfile, link
@@ -81,13 +82,16 @@ def _update(con) -> dict:
 
 
 def _new_articles(con) -> list[NewArticle]:
+    """The articles no story holds yet: dated ones in time order, then the undated ones.
+
+    Why not the time they were stored for an undated article: a folder read in one run would be
+    one burst of 'simultaneous' articles, and the time prior would pull unrelated ones together.
+    """
     rows = con.execute(
-        """SELECT a.id, a.title, a.text, a.date, a.site,
-                  coalesce(a.date, strftime(d.ingested_at, '%Y-%m-%dT%H:%M:%S'))
-           FROM articles a LEFT JOIN documents d ON d.id = a.id
+        """SELECT a.id, a.title, a.text, a.date, a.site FROM articles a
            WHERE a.id NOT IN (SELECT doc_id FROM story_members)""").fetchall()
-    rows.sort(key=lambda r: (_when(r[5]), r[0]))
-    return [NewArticle(r[0], r[1], r[2] or "", r[3], r[4], i, r[5]) for i, r in enumerate(rows)]
+    rows.sort(key=lambda r: (parse_when(r[3]) is None, _when(r[3]), r[0]))
+    return [NewArticle(r[0], r[1], r[2] or "", r[3], r[4], i, r[3]) for i, r in enumerate(rows)]
 
 
 def _when(value: str | None) -> datetime:
@@ -139,31 +143,39 @@ def _country_of(name: str) -> str | None:
 
 
 def _cluster(con, articles, copies, names):
-    start = min(_when(a.when) for a in articles) - timedelta(days=WINDOW_DAYS + 1)
+    dated = [w for a in articles if (w := parse_when(a.when))]
+    start = (min(dated) if dated else datetime.max) - timedelta(days=WINDOW_DAYS + 1)
+    # dated stories near the batch's dates; undated stories stay open to content for good
     live = [_state(r) for r in con.execute(
         "SELECT id, terms, num_articles + num_copies, first_date, last_date, title, active, spread_hours, embedding "
         "FROM stories "
-        "WHERE last_date >= ? ORDER BY id", [start.isoformat()]).fetchall()]
+        "WHERE last_date >= ? OR last_date IS NULL ORDER BY id", [start.isoformat()]).fetchall()]
     df = dict(con.execute("SELECT term, df FROM story_terms").fetchall())
     clusterer = Clusterer(live, df=df, n_docs=df.pop("", 0))
-    bags = {a.id: term_counts(a.title, a.text, names.get(a.id, {})) for a in articles}
+    # An undated article: more of its body and no name keys (on undated topics they tie articles to
+    # the country every article names), and its lead embedded with the headline; see `eval/undated.py`.
+    undated = {a.id for a in articles if not parse_when(a.when)}
+    bags = {a.id: term_counts(a.title, a.text, () if a.id in undated else names.get(a.id, {}),
+                              lead=UNDATED_LEAD_WORDS if a.id in undated else LEAD_WORDS) for a in articles}
+    leads = {a.id: embed_text(a.title, a.text) for a in articles if a.id in undated}
     originals = [a for a in articles if a.id not in copies]
     clusterer.count(bags[a.id] for a in originals)
-    clusterer.embed_batch(a.title for a in originals)
+    clusterer.embed_batch(leads.get(a.id, a.title) for a in originals)
     stored_story = dict(con.execute(
         "SELECT doc_id, story_id FROM story_members WHERE doc_id IN (SELECT unnest(?))",
         [sorted({c[0] for c in copies.values()})]).fetchall())
     story_of: dict[str, str] = {}
     similarity: dict[str, float] = {}
     for article in articles:
-        when = _when(article.when)
+        when = parse_when(article.when)
         if article.id in copies:
             original, jaccard = copies[article.id]
             story_of[article.id] = story_of.get(original) or stored_story.get(original) or "st-" + original[:16]
             similarity[article.id] = jaccard
             clusterer.join(story_of[article.id], article.id, Counter(), when)
             continue
-        story_of[article.id], similarity[article.id] = clusterer.add(article.id, bags[article.id], when, article.title)
+        story_of[article.id], similarity[article.id] = clusterer.add(article.id, bags[article.id], when, article.title,
+                                                                        leads.get(article.id))
     moved = clusterer.consolidate()
     story_of = {d: moved.get(s, s) for d, s in story_of.items()}
     _write_terms(con, bags, originals, clusterer)
@@ -174,7 +186,7 @@ def _state(row) -> StoryState:
     """A stored story as the clusterer left it (stories stored before `active` was kept start from `last`)."""
     sid, terms, n, first, last, title, active, spread, embedding = row
     return StoryState(sid, json.loads(terms) if isinstance(terms, str) else dict(terms or {}), n,
-                      _when(first), _when(last), title, active=parse_when(active),
+                      parse_when(first), parse_when(last), title, active=parse_when(active),
                       spread=timedelta(hours=spread or 0.0), embedding=_vector(_json(embedding)))
 
 
@@ -215,8 +227,10 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer, names: dict[
     for sid, n, sources, n_copies, first, last, title in stats:
         state = clusterer.stories.get(sid)
         if state:
-            terms = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[:120])
-            kept = (state.active.isoformat(timespec="seconds"), state.spread.total_seconds() / 3600,
+            terms = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[
+                :CENTROID_TERMS if state.dated else UNDATED_TERMS])
+            kept = (state.active.isoformat(timespec="seconds") if state.dated else None,
+                    state.spread.total_seconds() / 3600 if state.dated else None,
                     np.round(state.embedding, 6).tolist() if state.embedding is not None else None)
         else:
             terms, *kept = stored.get(sid) or ({}, None, None, None)
