@@ -94,3 +94,25 @@ def test_indexed_merging_groups_exactly_as_the_full_scan():
     indexed = merge_reports(reports)
     assert indexed == _full_scan(reports)
     assert 30 < len(indexed) < 390  # merges happen, and not everything merges
+
+
+def _undated(doc, sentence, source=COL_ARMY, target=ECU_GOV, story="st-1"):
+    return Report(doc, 0, "ASSAULT", "190", source, target, None, None, sentence, 0, 1, None, "a", story, False)
+
+
+def test_undated_reports_merge_only_on_both_actors_and_similar_sentences():
+    attack = "Colombia's army attacked rebel camps inside Ecuador on the border."
+    retold = "The army of Colombia attacked rebel camps in Ecuador near the border."
+    assert compatible(_undated("a", attack), _undated("b", retold))
+    # the same story and type is never enough
+    assert not compatible(_undated("a", attack), _undated("b", "Troops shelled a market in the capital."))
+    assert not compatible(_undated("a", attack), _undated("b", retold, target=None))  # one slot unknown
+    assert not compatible(_undated("a", attack), _undated("b", retold, story="st-2"))
+    assert not compatible(_undated("a", attack), _undated("b", attack, story=None))
+
+
+def test_a_dated_and_an_undated_report_never_merge():
+    dated = _report("a", source=COL_ARMY, target=ECU_GOV)
+    undated = _undated("b", dated.sentence)
+    dated.story_id = undated.story_id
+    assert not compatible(dated, undated) and not compatible(undated, dated)

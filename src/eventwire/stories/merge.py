@@ -7,6 +7,11 @@ coders get wrong most, e.g. "police in Mexico" read as the place) only vetoes
 when source and target do not both match. Linkage is complete (a report must agree
 with every report already in the group), so a chain of near matches never
 joins two different happenings, the failure GDELT is known for.
+
+An undated report has no day to bound it, and a story of undated articles can still be loose
+(a week of Westminster politics), so being in the same story is never enough: two undated reports
+merge only when both actors agree slot by slot (or are absent from both) and their sentences share
+`SENTENCE_OVERLAP` of their content words. A dated and an undated report never merge.
 """
 
 from __future__ import annotations
@@ -18,9 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from eventwire.records import Mention, MergedEvent
-from eventwire.stories.cluster import fold
+from eventwire.stories.cluster import fold, tokens
 
 DAY_TOLERANCE = 1
+#: Content-word Jaccard two undated reports' sentences need: a report retold in other words still
+#: shares its names and its verb; two happenings in one loose story share little else.
+SENTENCE_OVERLAP = 0.3
 
 
 @dataclass
@@ -86,8 +94,10 @@ def compatible(x: Report, y: Report) -> bool:
     if x.day and y.day:
         if abs((x.day - y.day).days) > DAY_TOLERANCE:
             return False
-    elif x.story_id is None or x.story_id != y.story_id:
-        return False  # an undated report can only be placed by its story
+    elif x.day or y.day:
+        return False  # one date known, the other not: nothing says they are one happening
+    else:
+        return _undated_compatible(x, y)
     actors = [same_actor(x.source, y.source), same_actor(x.target, y.target)]
     if False in actors:
         return False
@@ -95,6 +105,25 @@ def compatible(x: Report, y: Report) -> bool:
     if place is False and actors != [True, True]:
         return False  # place is the noisiest slot: it only vetoes when the actors do not both agree
     return True in actors or place is True
+
+
+def _undated_compatible(x: Report, y: Report) -> bool:
+    """Two undated reports: the same story, both actor slots agreeing, similar sentences."""
+    if x.story_id is None or x.story_id != y.story_id:
+        return False
+    slots = [same_actor(x.source, y.source), same_actor(x.target, y.target)]
+    absent = [not (x.source or y.source), not (x.target or y.target)]
+    if not all(s is True or gone for s, gone in zip(slots, absent)) or True not in slots:
+        return False
+    return sentence_overlap(x.sentence, y.sentence) >= SENTENCE_OVERLAP
+
+
+def sentence_overlap(a: str, b: str) -> float:
+    """Jaccard of the two sentences' content words (stemmed, stop words out); 1 for equal sentences."""
+    if a == b:
+        return 1.0
+    wa, wb = set(tokens(a)), set(tokens(b))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 def merge_reports(reports: list[Report]) -> list[list[Report]]:

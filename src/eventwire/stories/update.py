@@ -285,9 +285,16 @@ def _merge_events(con, new_ids: list[str]) -> int:
             reports.setdefault((r.doc_id, r.idx), r)
         con.execute("DELETE FROM merged_events WHERE plover = ? AND date BETWEEN ? AND ?",
                     [plover, lo.isoformat(), hi.isoformat()])
+    # An undated report can only merge within its story: the story's earlier undated reports come too.
+    undated_stories = sorted({r.story_id for r in new if r.day is None and r.story_id})
+    if undated_stories:
+        for r in _reports(con, "m.story_id IN (SELECT unnest($s)) AND coalesce(e.date, m.date) IS NULL",
+                          {"s": undated_stories}):
+            reports.setdefault((r.doc_id, r.idx), r)
     keys = {f"{d}:{i}" for d, i in reports}
+    plovers = sorted({r.plover for r in reports.values()})
     stale = [r[0] for r in con.execute("SELECT id, mentions FROM merged_events WHERE plover IN (SELECT unnest(?))",
-                                       [sorted(blocks) or ["-"]]).fetchall()
+                                       [plovers]).fetchall()
              if any(f"{m['doc_id']}:{m['idx']}" in keys for m in json.loads(r[1]))]
     if stale:
         con.execute("DELETE FROM merged_events WHERE id IN (SELECT unnest(?))", [stale])
