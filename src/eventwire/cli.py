@@ -353,11 +353,14 @@ def story(story_id: str = typer.Argument(..., help="A story id (st-...) or story
 
 @eval_app.command("stories")
 def eval_stories(shared: Path = typer.Option(Path("../shared"), help="The shared data folder."),
-                 parts: str = typer.Option("clustering,copies,merging,speed", help="Comma-separated parts to run."),
+                 parts: str = typer.Option("clustering,copies,merging,speed,undated",
+                                           help="Comma-separated parts to run; add undated-test for the held-out "
+                                                "halves of the undated sets (once per release)."),
                  sizes: str = typer.Option("10000,30000", help="Synthetic corpus sizes for the speed part."),
                  limit: int = typer.Option(0, help="Only the first N UCI headlines (0: all)."),
                  out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON.")):
-    """Story clustering (UCI B-cubed), copy detection (BBC + generated copies), event merging, speed."""
+    """Story clustering (UCI B-cubed), copy detection (BBC + generated copies), event merging, speed, and
+    the undated view (UCI with dates removed, BBC section purity, Reuters topics)."""
     from eventwire.eval.stories import evaluate, render
 
     result = evaluate(shared, parts=tuple(p.strip() for p in parts.split(",") if p.strip()), limit=limit,

@@ -97,8 +97,10 @@ def url_words(url: str) -> str:
 
 #: How the UCI timestamps are fed to the clusterer. The sample's gold stories are each one burst
 #: (all articles within seconds, stories minutes apart), so real timestamps flatter any
-#: time-aware method; jittered and blind runs show what the text alone carries.
-TIME_MODES = ("real", "jitter", "blind")
+#: time-aware method; jittered and blind runs show what the text alone carries. `blind` gives every
+#: article one instant (the dated path, time prior flat); `undated` removes the dates, so the
+#: clusterer's undated path (content alone, group average) runs, as on a folder of text dumps.
+TIME_MODES = ("real", "jitter", "blind")  # and "undated", reported in the undated view (`eval_undated`)
 JITTER_HOURS = 6
 
 
@@ -165,13 +167,14 @@ def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | 
     rng = random.Random(11)
     articles = []
     for r in rows:
-        when = datetime.fromtimestamp(_seconds(r, mode, rng), timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+        when = None if mode == "undated" else \
+            datetime.fromtimestamp(_seconds(r, mode, rng), timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
         text = " ".join(x for x in (r["TITLE"], url_words(r["URL"])) if x)
         articles.append({"id": _id("uci", r["ID"]), "title": r["TITLE"], "text": text, "date": when,
                          "site": r.get("HOSTNAME") or r.get("PUBLISHER"), "url": r["URL"]})
     con = memory_db()
     entities = headline_entities([a["title"] for a in articles]) if names else None
-    ordered = sorted(articles, key=lambda a: (a["date"], a["id"]))
+    ordered = sorted(articles, key=lambda a: (a["date"] or "", a["id"]))
     seconds, copies = 0.0, 0
     before = os.environ.get(clustering.EMBED_ENV)
     os.environ[clustering.EMBED_ENV] = embeddings
@@ -404,7 +407,7 @@ def eval_update_speed(n: int) -> dict:
             "seconds_per_10k": sum(times) / n * 10_000}
 
 
-def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "merging", "speed"),
+def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "merging", "speed", "undated"),
              limit: int = 0, sizes: tuple[int, ...] = (10_000, 30_000)) -> dict:
     result: dict = {}
     if "clustering" in parts:
@@ -416,7 +419,21 @@ def evaluate(shared: Path, parts: tuple[str, ...] = ("clustering", "copies", "me
         result["merging_pipeline"] = eval_merging_pipeline()
     if "speed" in parts:
         result["speed"] = eval_speed(sizes)
+    if "undated" in parts:
+        result["undated"] = eval_undated(shared, halves=(0,) if "undated-test" not in parts else (0, 1))
     return result
+
+
+def eval_undated(shared: Path, halves: tuple[int, ...] = (0,)) -> dict:
+    """Undated corpora (issue 19): the UCI sample with its dates removed, BBC section purity and
+    Reuters topics (`eval/undated.py`); half 1 of each only with the `undated-test` part."""
+    from eventwire.eval import undated
+
+    uci = shared / "eval/stories/uci-news-aggregator-sample.csv"
+    rows = read_uci(uci)
+    out = {"uci": [eval_clustering(uci, mode="undated", half=h, rows=rows) for h in (None, *halves)]}
+    out.update(undated.evaluate(shared, halves=halves))
+    return out
 
 
 def render(result: dict) -> str:
@@ -451,6 +468,20 @@ def render(result: dict) -> str:
                      f"about {m['happenings']} happenings, {m['raw_events']} raw events, "
                      f"{m['happenings_coded']} happenings coded -> {m['merged']} merged ({m['count_error']:+.1%}); "
                      f"spanning two happenings: {m['groups_spanning_happenings']}")
+    if u := result.get("undated"):
+        lines.append("Undated corpora (no article carries a date; content alone places it):")
+        for v in u.get("uci", []):
+            lines.append(f"  UCI headlines, {_variant(v)}")
+        for key, r in u.items():
+            if key == "uci":
+                continue
+            name, half = key.rsplit("-", 1)
+            what = ("BBC, 100 per section" if name == "bbc" else "Reuters single-topic stories") + \
+                f", half {half}" + (" (tuning)" if half == "0" else " (held out)")
+            lines.append(f"  {what:<44} {r['articles']:>4} articles, {r['gold_groups']} labels -> {r['stories']} "
+                         f"stories: purity {r['purity']:.3f} B-cubed P {r['precision']:.3f} R {r['recall']:.3f} "
+                         f"F1 {r['f1']:.3f}; merged events across labels {r['merged_crossing']} "
+                         f"of {r['merged_multi_article']} multi-article")
     if s := result.get("speed"):
         for run in s["runs"]:
             lines.append(f"Clustering speed, synthetic: {run['articles']:,} articles in {run['seconds']:.1f} s = "
@@ -466,7 +497,8 @@ def render(result: dict) -> str:
 def _variant(v: dict) -> str:
     part = "whole file" if v["half"] is None else f"half {v['half']}" + (" (tuning)" if v["half"] == 0 else
                                                                         " (held out)")
-    when = {"real": "real time", "jitter": f"time +-{JITTER_HOURS} h", "blind": "no time"}[v["time"]]
+    when = {"real": "real time", "jitter": f"time +-{JITTER_HOURS} h", "blind": "one instant",
+            "undated": "dates removed"}[v["time"]]
     return (f"{when:>12}, {part:<17} {v['articles']:>5} articles: P {v['precision']:.3f} "
             f"R {v['recall']:.3f} F1 {v['f1']:.3f}")
 
