@@ -13,9 +13,10 @@ from eventwire.errors import RejectedInput
 from eventwire.extract import html as html_extract
 from eventwire.extract import lines as line_cleaner
 from eventwire.extract.budget import Budget
-from eventwire.extract.repair import repair
 from eventwire.extract.lang import detect_language
 from eventwire.extract.meta import find_date
+from eventwire.extract.repair import repair
+from eventwire.extract.textdate import date_from_text
 from eventwire.ingest.readers import RawItem
 
 
@@ -61,6 +62,8 @@ def extract(item: RawItem, repeated: Container[str] = frozenset(), budget: Budge
     article.text, article.repairs = repair(article.text)
     if article.title:
         article.title = repair(article.title)[0]
+    if not article.date and (found := date_from_text(article.text)):
+        article.date, article.date_source = found, "text"  # a dateline or the lead's explicit date
     article.language = detect_language(article.text)
     return article
 
