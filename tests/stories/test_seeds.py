@@ -12,13 +12,15 @@ import eventwire
 from eventwire.stories import update
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory, shared):
+@pytest.fixture(scope="module", params=["undated", "user-dated"])
+def seeds_db(request, tmp_path_factory, shared):
+    """The 2011 seed's text carries no date: once left undated (placed on content alone), once dated
+    the way a user would date it (`run --date`; the 2007 seed keeps its own dateline)."""
     folder = tmp_path_factory.mktemp("seeds")
     for path in sorted((shared / "seeds").glob("*.txt")):
         shutil.copy(path, folder / path.name)
     db = str(folder / "seeds.duckdb")
-    eventwire.run([str(folder)], db=db)
+    eventwire.run([str(folder)], db=db, date="2011-03-04" if request.param == "user-dated" else None)
     with duckdb.connect(db) as con:
         update(con)
     return db
