@@ -142,3 +142,20 @@ def test_actor_page_lists_partners_and_articles(page, live_server):
     assert "view=actor" in page.url and "name=Tobin+Reyes" in page.url
     text = page.locator("main").inner_text()
     assert "Valdorian Government" in text and "Ceasefire agreed in Kestrel Bay" in text
+
+
+def test_undated_events_are_counted_under_the_timeline_not_hidden(page, live_server):
+    """An undated corpus: the API counts events with no day apart (`/api/counts` `undated`), and the
+    dashboard says so under the timeline instead of showing a few dated bars as if they were all."""
+    import json
+
+    def counts(route):
+        response = route.fetch()
+        body = response.json()
+        body["undated"] = 830
+        route.fulfill(response=response, body=json.dumps(body))
+
+    page.route("**/api/counts?*", counts)
+    _dashboard(page, live_server)
+    note = page.locator("#timeline-undated")
+    expect(note).to_contain_text("830 events have no date")

@@ -158,7 +158,7 @@ async function dashboard(p) {
       el("section", {class: "card"}, el("h2", {}, "Where: event locations"), el("div", {id: "map"})),
       el("section", {class: "card wide"}, el("h2", {}, "Who acts on whom"), el("div", {id: "network"})),
       el("section", {class: "card wide"}, el("h2", {}, "Events"), eventTable(list, p))));
-  drawTimeline(document.getElementById("timeline"), byType.items, by);
+  drawTimeline(document.getElementById("timeline"), byType.items, by, byType.undated || 0);
   drawBalance(document.getElementById("balance"), byQuad.items);
   await drawMap(document.getElementById("map"), points.items, points.unplaced);
   if (stale(p)) return;
@@ -197,8 +197,18 @@ function eventTable(list, p) {
 
 function periods(items) { return [...new Set(items.map((d) => d.period))].sort(); }
 
-function drawTimeline(node, items, by) {
-  if (!items.length) { node.replaceChildren(el("p", {class: "empty"}, "No dated events.")); return; }
+/* Undated events (most local corpora carry no dates) cannot sit on a time axis; they are counted
+   under it, never hidden, and the table lists them. */
+function undatedNote(n) {
+  return el("p", {class: "muted", id: "timeline-undated"},
+    `${n} event${n === 1 ? " has" : "s have"} no date: not on the timeline, listed in the table below.`);
+}
+
+function drawTimeline(node, items, by, undated = 0) {
+  if (!items.length) {
+    node.replaceChildren(el("p", {class: "empty"}, "No dated events."), ...(undated ? [undatedNote(undated)] : []));
+    return;
+  }
   const keys = [...new Set(items.map((d) => d.key))].sort();
   const xs = periods(items);
   const table = xs.map((period) => {
@@ -225,7 +235,8 @@ function drawTimeline(node, items, by) {
     .call(d3.axisBottom(x).tickValues(xs.filter((_, i) => i % every === 0)));
   svg.append("g").attr("class", "axis").attr("transform", `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(4));
   node.replaceChildren(svg.node(), el("div", {class: "legend"},
-    keys.map((k) => el("span", {}, el("i", {style: `background:${typeColor(k)}`}), k))));
+    keys.map((k) => el("span", {}, el("i", {style: `background:${typeColor(k)}`}), k))),
+    ...(undated ? [undatedNote(undated)] : []));
 }
 
 /* Clicking a bar narrows the dashboard to that period and event type. */
