@@ -249,6 +249,7 @@ class Story(_Record):
     active: str | None = None  # running mean time of the story's recent articles
     spread_hours: float | None = None  # their running mean distance from `active`
     embedding: list[float] | None = None  # sum of the members' unit headline embeddings (optional extra)
+    brief: bool | None = None  # undated and every member a headline or note (`stories.cluster.BRIEF_WORDS`)
 
 
 @dataclass

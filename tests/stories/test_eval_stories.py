@@ -70,10 +70,11 @@ def test_headline_entities_reach_update_as_names():
 
 @pytest.mark.slow
 def test_uci_with_dates_removed_runs_the_undated_path(shared):
-    """Dates removed, the clusterer groups on content alone; measured 0.667 on the whole file, with
-    precision kept above recall (the undated path would rather split a story than join two)."""
+    """Dates removed, headlines are brief undated articles, placed on content alone against centroids;
+    measured 0.803 on the whole file, as with every article at one instant (the group average that
+    long undated bodies get scored 0.667 here)."""
     result = eval_clustering(shared / "eval" / "stories" / "uci-news-aggregator-sample.csv", mode="undated")
-    assert result["f1"] >= 0.62 and result["precision"] > result["recall"]
+    assert result["f1"] >= 0.78
 
 
 def test_undated_score_counts_purity_and_merged_events_across_labels():

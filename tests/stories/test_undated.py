@@ -72,3 +72,24 @@ def test_undated_stories_keep_no_time_state():
     c.add("b", bag, None)
     story = c.stories[sid]
     assert story.n == 2 and not story.dated and story.first is None and story.last is None
+
+
+def test_undated_headlines_are_brief_and_stay_brief_across_batches():
+    """Headlines and notes with no date are scored against centroids (group averages of a few words
+    are too low to join them), and the stored story remembers it for the next batch."""
+    from eventwire.eval.stories import load_articles, memory_db
+    from eventwire.stories import update
+
+    heads = ["Nurses strike at Leeds infirmary over pay", "Leeds infirmary nurses begin pay strike",
+             "Pay strike by Leeds nurses closes wards", "Bangladesh floods force villagers from homes",
+             "Floods in Bangladesh: villagers flee rising river"]
+    rows = [{"id": f"h{i}", "title": t, "text": t, "date": None, "site": f"s{i}", "url": None}
+            for i, t in enumerate(heads)]
+    con = memory_db()
+    load_articles(con, rows[:2] + rows[3:4])
+    update(con)
+    load_articles(con, rows[2:3] + rows[4:])
+    update(con)
+    story = dict(con.execute("SELECT doc_id, story_id FROM story_members").fetchall())
+    assert story["h0"] == story["h1"] == story["h2"] and story["h3"] == story["h4"] != story["h0"]
+    assert con.execute("SELECT bool_and(brief) FROM stories").fetchone()[0] is True

@@ -61,6 +61,11 @@ LEAD_WORDS = 80
 UNDATED_LEAD_WORDS = 300
 #: Words of an undated article's lead embedded with its headline: one headline says little of a topic.
 UNDATED_EMBED_WORDS = 150
+#: Below this many words of body, an undated article is brief (a headline, a note, a wire flash) and
+#: is scored as a dated one is, against centroids with no time prior: a few terms do not drag a
+#: centroid toward generic words the way whole bodies do, and the group average of short texts is
+#: too low to join them (UCI headlines with the dates removed: 0.65 against about 0.84).
+BRIEF_WORDS = 60
 #: Terms an undated story keeps: its group-average score reads the whole centroid.
 UNDATED_TERMS = 400
 CENTROID_TERMS = 120
@@ -162,6 +167,7 @@ class StoryState:
     active: datetime | None = None  # running mean of recent dated articles' times (`Clusterer.decay`); None: undated
     spread: timedelta = timedelta(0)  # running mean distance of recent articles from `active`
     embedding: np.ndarray | None = None  # sum of the members' unit headline embeddings, when on
+    brief: bool = False  # undated, and every member brief (see `BRIEF_WORDS`): scored against its centroid
 
     def embedding_norm(self) -> float:
         if self.embedding is None:
@@ -234,22 +240,25 @@ class Clusterer:
         return {t: v / norm for t, v in vec.items()}
 
     def add(self, doc_id: str, counts: Counter, when: datetime | None, title: str | None = None,
-            embed_text: str | None = None) -> tuple[str, float]:
+            embed_text: str | None = None, brief: bool = False) -> tuple[str, float]:
         """Place one article (`when` None: undated); returns its story and its similarity to it.
-        `embed_text`: what is embedded, when not the headline (an undated article's headline and lead)."""
+        `embed_text`: what is embedded, when not the headline (an undated article's headline and lead).
+        `brief`: an undated headline or note (see `BRIEF_WORDS`), scored against centroids."""
         self._added += 1
         if when is not None and self._added % EVICT_EVERY == 0:
             self._evict(when)
         vec = self.vector(counts)
         text = embed_text or title
         emb = np.asarray(self.embed(text), dtype=np.float32) if self.embed and text else None
-        best, ratio, score = self._best(vec, when, bars=self.join_bars(emb), emb=emb)
+        best, ratio, score = self._best(vec, when, bars=self.join_bars(emb), emb=emb, brief=brief)
         if best is None or ratio < 1:
-            story = StoryState(id="st-" + doc_id[:16], centroid={}, n=0, first=when, last=when, title=title)
+            story = StoryState(id="st-" + doc_id[:16], centroid={}, n=0, first=when, last=when, title=title,
+                               brief=brief and when is None)
             self._open.add(story.id)
             score = 1.0
         else:
             story = self.stories[best]
+            story.brief = story.brief and brief and when is None
         self._join(story, vec, when, doc_id, emb)
         return story.id, score
 
@@ -304,11 +313,13 @@ class Clusterer:
             emb = story.embedding / story.embedding_norm() if story.embedding is not None else None
             # group average of the two stories' members: the unit centroid times |sum| / n
             best, ratio, score = self._best(vec, story.active, exclude=story.id, bars=self.fold_bars(emb, threshold),
-                                        emb=emb, scale=(norm / max(1, story.n), story.embedding_norm() / max(1, story.n)))
+                                        emb=emb, scale=(norm / max(1, story.n), story.embedding_norm() / max(1, story.n)),
+                                        brief=story.brief)
             if best is None or ratio < 1:
                 continue
             target = self.stories[best]
-            kind = 0 if story.dated and target.dated else 1
+            kind = 0 if (story.dated and target.dated) or story.brief else 1
+            target.brief = target.brief and story.brief
             if min(story.n, target.n) > FRAGMENT and score < self.join_bars(emb)[kind]:
                 continue
             for t, v in story.centroid.items():
@@ -331,14 +342,15 @@ class Clusterer:
 
     def _best(self, vec: dict[str, float], when: datetime | None, exclude: str | None = None,
               bars: tuple[float, float] = (0.0, 0.0), emb: np.ndarray | None = None,
-              scale: tuple[float, float] = (1.0, 1.0)) -> tuple[str | None, float, float]:
+              scale: tuple[float, float] = (1.0, 1.0), brief: bool = False) -> tuple[str | None, float, float]:
         """The live story most similar to `vec`: (id, score over its bar, score).
 
         `bars`: the bar when both sides are dated (time-decayed cosine to the centroid) and when
         either is undated (group average, see the module docstring); stories are ranked by how far
         above their bar they score. Dated stories too far in time to reach the bar are not scored.
         `scale`: what turns `vec` and `emb` into a sum over members (a story being folded), for the
-        group average; 1 for one article.
+        group average; 1 for one article. `brief`: an undated headline or note, scored as a dated
+        article is (cosine to the centroid, against the dated bar) but with no time prior.
         """
         query = heapq.nlargest(QUERY_TERMS, vec, key=vec.__getitem__)
         position = {t: i for i, t in enumerate(vec)}
@@ -363,11 +375,14 @@ class Clusterer:
                 # others add zeros), at a tenth of the cost; the intersection runs in C.
                 shared = sorted(vec.keys() & story.centroid.keys(), key=position.__getitem__)
                 dot = sum(vec[t] * story.centroid[t] for t in shared)
+                centroid = dated or brief
                 if dated:
                     score = self._blend(dot / self._norms[sid], emb, story) * decay
+                elif brief:
+                    score = self._blend(dot / self._norms[sid], emb, story)
                 else:
                     score = self._average(dot * scale[0], emb, scale[1], story)
-                ratio = score / max(bars[0] if dated else bars[1], 1e-9)
+                ratio = score / max(bars[0] if centroid else bars[1], 1e-9)
                 if ratio > best_ratio:
                     best, best_ratio, best_score = sid, ratio, score
         return best, best_ratio, best_score

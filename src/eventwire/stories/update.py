@@ -19,7 +19,7 @@ from eventwire.knowledge.actors import resolve_phrase
 from eventwire.records import Story, Storyline
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
-from eventwire.stories.cluster import (CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
+from eventwire.stories.cluster import (BRIEF_WORDS, CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
                                        Clusterer, StoryState, embed_text, name_key, parse_when, term_counts)
 from eventwire.stories.copies import NewArticle, mark_copies
 from eventwire.stories.figures import figures as storyline_figures
@@ -147,14 +147,15 @@ def _cluster(con, articles, copies, names):
     start = (min(dated) if dated else datetime.max) - timedelta(days=WINDOW_DAYS + 1)
     # dated stories near the batch's dates; undated stories stay open to content for good
     live = [_state(r) for r in con.execute(
-        "SELECT id, terms, num_articles + num_copies, first_date, last_date, title, active, spread_hours, embedding "
-        "FROM stories "
+        "SELECT id, terms, num_articles + num_copies, first_date, last_date, title, active, spread_hours, embedding, "
+        "brief FROM stories "
         "WHERE last_date >= ? OR last_date IS NULL ORDER BY id", [start.isoformat()]).fetchall()]
     df = dict(con.execute("SELECT term, df FROM story_terms").fetchall())
     clusterer = Clusterer(live, df=df, n_docs=df.pop("", 0))
     # An undated article: more of its body and no name keys (on undated topics they tie articles to
     # the country every article names), and its lead embedded with the headline; see `eval/undated.py`.
-    undated = {a.id for a in articles if not parse_when(a.when)}
+    brief = {a.id for a in articles if not parse_when(a.when) and len(a.text.split()) < BRIEF_WORDS}
+    undated = {a.id for a in articles if not parse_when(a.when)} - brief
     bags = {a.id: term_counts(a.title, a.text, () if a.id in undated else names.get(a.id, {}),
                               lead=UNDATED_LEAD_WORDS if a.id in undated else LEAD_WORDS) for a in articles}
     leads = {a.id: embed_text(a.title, a.text) for a in articles if a.id in undated}
@@ -175,7 +176,7 @@ def _cluster(con, articles, copies, names):
             clusterer.join(story_of[article.id], article.id, Counter(), when)
             continue
         story_of[article.id], similarity[article.id] = clusterer.add(article.id, bags[article.id], when, article.title,
-                                                                        leads.get(article.id))
+                                                                        leads.get(article.id), article.id in brief)
     moved = clusterer.consolidate()
     story_of = {d: moved.get(s, s) for d, s in story_of.items()}
     _write_terms(con, bags, originals, clusterer)
@@ -184,10 +185,11 @@ def _cluster(con, articles, copies, names):
 
 def _state(row) -> StoryState:
     """A stored story as the clusterer left it (stories stored before `active` was kept start from `last`)."""
-    sid, terms, n, first, last, title, active, spread, embedding = row
+    sid, terms, n, first, last, title, active, spread, embedding, brief = row
     return StoryState(sid, json.loads(terms) if isinstance(terms, str) else dict(terms or {}), n,
                       parse_when(first), parse_when(last), title, active=parse_when(active),
-                      spread=timedelta(hours=spread or 0.0), embedding=_vector(_json(embedding)))
+                      spread=timedelta(hours=spread or 0.0), embedding=_vector(_json(embedding)),
+                      brief=bool(brief))
 
 
 def _write_terms(con, bags, originals, clusterer) -> None:
@@ -221,7 +223,7 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer, names: dict[
                                  [story_ids]).fetchall())
     actors = _story_actors(con, story_ids, names, named)
     stored = {r[0]: r[1:] for r in con.execute(
-        "SELECT id, terms, active, spread_hours, embedding FROM stories WHERE id IN (SELECT unnest(?))",
+        "SELECT id, terms, active, spread_hours, embedding, brief FROM stories WHERE id IN (SELECT unnest(?))",
         [story_ids]).fetchall()}
     rows = []
     for sid, n, sources, n_copies, first, last, title in stats:
@@ -231,9 +233,10 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer, names: dict[
                 :CENTROID_TERMS if state.dated else UNDATED_TERMS])
             kept = (state.active.isoformat(timespec="seconds") if state.dated else None,
                     state.spread.total_seconds() / 3600 if state.dated else None,
-                    np.round(state.embedding, 6).tolist() if state.embedding is not None else None)
+                    np.round(state.embedding, 6).tolist() if state.embedding is not None else None,
+                    state.brief)
         else:
-            terms, *kept = stored.get(sid) or ({}, None, None, None)
+            terms, *kept = stored.get(sid) or ({}, None, None, None, None)
             terms = _json(terms) or {}
             kept[2] = _json(kept[2])
         story = Story(sid, title, first, last, n, sources, n_copies, {t: round(v, 4) for t, v in terms.items()},
