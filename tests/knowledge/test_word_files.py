@@ -14,6 +14,7 @@ def test_post_nominal_letters_and_a_peers_place_leave_a_speakers_name():
 def test_every_quote_word_class_the_rules_read_is_in_the_file():
     classes = lx.word_classes("quote_words.tsv")
     assert set(classes) == {"pronoun", "person_role", "anaphoric_title", "spokes_role", "role_noun", "minister",
-                            "vague_role", "time_qualifier", "addressee_verb", "text_noun"}
+                            "vague_role", "time_qualifier", "addressee_verb", "text_noun", "non_speaker", "org_title",
+                            "org_anaphor"}
     assert "spokeswoman" in classes["person_role"] and "he" in classes["pronoun"]
     assert set(lx.word_classes("actor_words.tsv")) == {"title", "generic_group"}

@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from eventwire.knowledge import lexicon as lx
+from eventwire.knowledge.quotes.marks import MIN_QUOTE_WORDS, word_count
 
 LABELS = Path(__file__).parent / "data" / "bbc_politics_quotes.jsonl"
 #: Ten more articles (043-052) labelled after the quote rules were written, to see how they hold up unseen.
@@ -128,7 +129,8 @@ def quotes(corpus: Path, labels: Path = LABELS) -> dict:
     for f, (document, _) in zip(files, annotated):
         base = 0
         gold = [((g["start"] - base, g["end"] - base), g["speaker"]) for g in gold_by_file[f]]
-        pred = [q for q in document.quotes if q.direct]
+        # these sets' scope is direct quotes of 4+ words (fragments are scored by eval/quotes.py)
+        pred = [q for q in document.quotes if q.direct and word_count(q.text) >= MIN_QUOTE_WORDS]
         n_pred += len(pred)
         n_gold += len(gold)
         for q in pred:

@@ -20,7 +20,9 @@ from eventwire.knowledge.quotes.marks import (
     MIN_QUOTE_WORDS, Segment, chains, continues, quote_segments, starts_sentence, title_case, word_count
 )
 from eventwire.knowledge.quotes.people import Speaker, read_context
-from eventwire.knowledge.quotes.speakers import attribute, faceless, last_person, name_for, named_text, speaker_name
+from eventwire.knowledge.quotes.speakers import (
+    attribute, faceless, last_person, name_for, named_text, non_speaker, speaker_name
+)
 from eventwire.records import Document, Quote
 
 __all__ = ["MIN_QUOTE_WORDS", "Segment", "Speaker", "extract_quotes", "quote_segments", "word_count"]
@@ -42,6 +44,7 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
         if kind == "direct":
             chain = item
             speaker = attribute(ctx, chain, previous) if ctx is not None else None
+            said_here = speaker is not None  # a verb or 'according to' in this sentence names who speaks
             opens_sentence = starts_sentence(text, chain[0].start)
             if speaker is None and previous is not None and opens_sentence and continues(text, previous.at, chain[0].start):
                 # an unattributed quotation right after an attributed one continues it, unless another person has
@@ -49,15 +52,19 @@ def extract_quotes(document: Document, doc) -> list[Quote]:
                 speaker = last_person(ctx, chain[0].start, previous) if ctx is not None else previous
             words = sum(word_count(text[s.start:s.end]) for s in chain)
             # inside a sentence, quote marks nobody is said to have spoken are a citation or a title, not speech
-            if words >= MIN_QUOTE_WORDS and (speaker is not None or opens_sentence) and not title_case(text, chain) \
-                    and not named_text(ctx, chain) and not faceless(ctx, speaker):
+            # a short quote is a fragment of someone's words when its sentence says who spoke them (he called
+            # it "scary"); with nobody said to speak it is a scare quote or a name
+            long_enough = words >= MIN_QUOTE_WORDS or said_here and words >= 1
+            if long_enough and (speaker is not None or opens_sentence) and not title_case(text, chain) \
+                    and not named_text(ctx, chain) and not faceless(ctx, speaker) and not non_speaker(speaker):
                 for seg in chain:
                     out.append(_quote(text, seg.start, seg.end, speaker, True))
-            # a short quote ("very important", Mr Howard said) is not emitted, but it does say who speaks next
             end = chain[-1].end
         else:
             verb, start, end, subj = item
             speaker = name_for(ctx, subj, previous)
+            if non_speaker(speaker):
+                continue  # 'the survey found that ...': a finding, nobody's words
             out.append(_quote(text, start, end, speaker, False))
             main = main_clause(verb)
         if speaker is not None and speaker.name and main:

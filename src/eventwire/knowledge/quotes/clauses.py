@@ -171,13 +171,61 @@ def reported_clauses(doc, quoted) -> list[tuple]:
         clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) \
             or next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
         subj = subject_of(tok)
-        if clause is None or subj is None:
+        if clause is None or subj is None or _unreal(tok):
             continue
         left, right = clause.left_edge, clause.right_edge
         if left.lower_ == "that":
             left = doc[left.i + 1]
         start, end = left.idx, right.idx + len(right.text)
-        if any(s - 1 <= end and start <= e + 1 for s, e in quoted) or word_count(doc_text(doc)[start:end]) < MIN_QUOTE_WORDS:
+        if _mostly_quoted(doc_text(doc), start, end, quoted) or word_count(doc_text(doc)[start:end]) < MIN_QUOTE_WORDS:
             continue
         out.append((tok, start, end, subj))
+    out += _according_clauses(doc, quoted)
+    return out
+
+
+#: Modal auxiliaries: 'readers should note that ...', 'he would say that ...' report no speech that took place.
+_MODALS = frozenset({"should", "must", "might", "may", "could", "can", "would", "will", "shall", "'ll"})
+
+
+def _unreal(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def _mostly_quoted(text: str, start: int, end: int, quoted) -> bool:
+    """A reported clause that is mostly a direct quote ('He said "we will win"') is that quote; one with a
+    fragment in it ('Mr Fox said the plan was "a disaster"') is reported speech, and the fragment a quote too."""
+    inner = sum(word_count(text[max(s, start):min(e, end)]) for s, e in quoted if s < end + 1 and start < e + 1)
+    return inner >= 0.8 * max(1, word_count(text[start:end]))
+
+
+def _according_clauses(doc, quoted) -> list[tuple]:
+    """'According to X, the plan will fail' and 'The plan will fail, according to X': the rest of the sentence is
+    what X said; (the word 'according', start, end, X)."""
+    text = doc_text(doc)
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or inside(tok.idx, quoted):
+            continue
+        prep = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if source is None:
+            continue
+        sent = tok.sent
+        phrase = (tok.i, max(t.i for t in prep.subtree))
+        if phrase[0] == sent.start or (phrase[0] == sent.start + 1 and doc[sent.start].pos_ == "CCONJ"):
+            body = [t for t in sent if t.i > phrase[1] and not t.is_punct or t.i > phrase[1] + 1]
+        else:
+            body = [t for t in sent if t.i < phrase[0]]
+        body = [t for t in body if not t.is_space]
+        while body and body[-1].is_punct:
+            body.pop()
+        while body and body[0].is_punct:
+            body.pop(0)
+        if not body:
+            continue
+        start, end = body[0].idx, body[-1].idx + len(body[-1].text)
+        if _mostly_quoted(text, start, end, quoted) or word_count(text[start:end]) < MIN_QUOTE_WORDS:
+            continue
+        out.append((tok, start, end, source))
     return out

@@ -26,6 +26,41 @@ _WORDS = lx.word_classes("quote_words.tsv")
 _PRONOUNS = _WORDS["pronoun"]
 #: Roles that speak for an organisation: 'a spokeswoman for Human Rights Watch' is a 'Human Rights Watch spokeswoman'.
 _SPOKES_ROLES = _WORDS["spokes_role"]
+#: Sources that are not speakers: a survey's finding or a leaked document is not anyone's quote.
+NON_SPEAKERS = _WORDS["non_speaker"]
+#: 'the firm', 'the company': the organisation last named.
+ORG_ANAPHORS = _WORDS["org_anaphor"]
+#: 'the committee', 'the institute': the organisation named before whose name holds the word.
+ORG_TITLES = _WORDS["org_title"]
+
+
+def non_speaker(speaker: Speaker | None) -> bool:
+    """Whether the resolved speaker is a survey, report, leak or the like ('Treasury leak', 'the CBI survey')."""
+    if speaker is None or not speaker.name:
+        return False
+    words = re.findall(r"[a-z]+", speaker.name.lower())
+    return bool(words) and words[-1] in NON_SPEAKERS
+
+
+def _org_antecedent(ctx: Context, tok, previous: Speaker | None, definite: bool = True) -> Speaker | None:
+    """'BMW said ... The firm added': the organisation that spoke last, else the last organisation named before."""
+    if definite and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    orgs = [e for e in tok.doc.ents if e.label_ == "ORG" and e.end_char <= tok.idx
+            and not any(s <= e.start_char < t for s, t in ctx.quoted)]
+    noun = tok.lemma_.lower()
+    holding = [e for e in orgs if noun in e.text.lower().split()]
+    if holding:  # 'the institute' after 'the American Film Institute'
+        orgs = holding
+    elif noun in ORG_TITLES:
+        return None  # 'the committee' with no committee named: the description as written
+    elif previous is not None and previous.name and not previous.person:
+        return Speaker(previous.name, tok.idx, tok.idx + len(tok.text), person=False)
+    if not orgs:
+        return None
+    actor = actor_at(ctx.document, orgs[-1].start_char, orgs[-1].end_char)
+    name = actor.name if actor is not None and actor.kind == "ORG" else orgs[-1].text
+    return Speaker(name, tok.idx, tok.idx + len(tok.text), person=False)
 
 
 def _np_span(tok) -> tuple[int, int]:
@@ -43,14 +78,26 @@ def _np_span(tok) -> tuple[int, int]:
 
 
 def name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
-    """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role."""
+    """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role;
+    conjoined subjects speak together ('Cable & Wireless and NTL have announced that ...')."""
+    speaker = _name_for(ctx, tok, previous)
+    others = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i]
+    if not others or speaker.name is None or tok.pos_ == "PRON":
+        return speaker
+    names = [speaker.name] + [n for n in (_name_for(ctx, c, previous).name for c in others) if n]
+    end = max(c.right_edge.idx + len(c.right_edge.text) for c in others)
+    return Speaker(" and ".join(names), speaker.start, max(end, speaker.end or end), person=False)
+
+
+def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
     document, doc = ctx.document, ctx.doc
     if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "Mr Howard, who ... said": the antecedent speaks
     if tok.lower_ == "it" and tok.pos_ == "PRON":  # 'In a statement, it said': an organisation, never a person
         if previous is not None and previous.name and not previous.person:
             return previous
-        return Speaker(None, tok.idx, tok.idx + len(tok.text))
+        org = _org_antecedent(ctx, tok, None, definite=False)  # 'The institute ... It claimed': the last one named
+        return org or Speaker(None, tok.idx, tok.idx + len(tok.text))
     if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
         person = last_person(ctx, tok.idx, previous, tok.lower_)
         if person is not None:
@@ -86,6 +133,10 @@ def name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
         if person is not None and person.name:
             return Speaker(person.name, start, end)
     lemma = tok.lemma_.lower()
+    if (lemma in ORG_ANAPHORS or lemma in ORG_TITLES) and tok.pos_ == "NOUN":
+        org = _org_antecedent(ctx, tok, previous)
+        if org is not None:
+            return org
     person = lemma in PERSON_ROLES and tok.tag_ in ("NN", "NNP") or tok.ent_type_ == "PERSON"
     if named_role is not None:
         person = person or named_role.lemma_.lower() in PERSON_ROLES
