@@ -100,9 +100,21 @@ def _canonical_org(name: str | None) -> str | None:
     return entry[0] if entry else name
 
 
+_FOR_ROLE = re.compile(r"^(?:an?|the)\s+(\w+)\s+(?:for|of|at)\s+(?:the\s+)?(.+)$", re.I)
+
+
+def _role_form(name: str | None) -> str | None:
+    """'a spokesman for the British Casino Association' -> 'British Casino Association spokesman', the form
+    eventwire names a described speaker in."""
+    m = _FOR_ROLE.match((name or "").strip())
+    return f"{m.group(2)} {m.group(1)}" if m else name
+
+
 def same_speaker(got: str | None, gold: str) -> bool:
     """Same last word ('Ms Hewitt' ~ 'Patricia Hewitt'), the same organisation under another of its names
-    ('Tories' ~ 'Conservative Party'), or an acronym of the gold name ('QCA')."""
+    ('Tories' ~ 'Conservative Party'), or an acronym of the gold name ('QCA'); a described speaker in either
+    form ('a spokesman for X' ~ 'X spokesman')."""
+    got, gold = _role_form(got), _role_form(gold) or gold
     if _last_word(got) and _last_word(got) == _last_word(gold):
         return True
     if got and lx.fold(_canonical_org(got) or "") == lx.fold(_canonical_org(gold) or ""):

@@ -108,12 +108,19 @@ def _genders(document: Document, text: str) -> dict[str, str]:
             before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 12):m.start])
             words = before[-1:] + re.findall(r"[A-Za-z]+", text[m.start:m.end])[:1]
             seen.update(_GENDER_WORDS[w.lower()] for w in words if w.lower() in _GENDER_WORDS)
-        if not seen and actor.kind == "PERSON" and len(actor.name.split()) > 1:
+        if not seen and len(actor.name.split()) > 1 and (actor.kind == "PERSON" or _person_like(actor.name)):
             given = _given_names().get(actor.name.split()[0])  # 'Margaret Davidson', never called Ms Davidson
             seen = {given} if given else seen
         if len(seen) == 1:
             out[actor.name] = seen.pop()
     return out
+
+
+def _person_like(name: str) -> bool:
+    """An organisation by the parser that reads as a person's name: two capitalised words, a given name first
+    ('Carly Fiorina'); it then counts as a person, with that given name's gender."""
+    words = name.split()
+    return len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words) and words[0] in _given_names()
 
 
 @lru_cache(maxsize=1)

@@ -81,12 +81,33 @@ def name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
     """The speaker as a canonical actor: a name, a pronoun bound to the last person, or a described role;
     conjoined subjects speak together ('Cable & Wireless and NTL have announced that ...')."""
     speaker = _name_for(ctx, tok, previous)
-    others = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i]
+    others = _conjuncts(tok)
     if not others or speaker.name is None or tok.pos_ == "PRON":
         return speaker
-    names = [speaker.name] + [n for n in (_name_for(ctx, c, previous).name for c in others) if n]
+    names = [speaker.name]
+    for name in (_name_for(ctx, c, previous).name for c in others):
+        if name and name not in names:
+            names.append(name)
+    if len(names) == 1:
+        return speaker
     end = max(c.right_edge.idx + len(c.right_edge.text) for c in others)
     return Speaker(" and ".join(names), speaker.start, max(end, speaker.end or end), person=False)
+
+
+def _conjuncts(tok) -> list:
+    """The subjects conjoined to `tok`, outside the name it is part of ('Cable & Wireless and NTL': NTL)."""
+    def entity(t):
+        return next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+
+    own = entity(tok)
+    out, stack = [], [tok]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > tok.i:
+                stack.append(c)
+                if own is None or not own.start <= c.i < own.end:
+                    out.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
@@ -132,6 +153,10 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
         person = titled_person(ctx, tok) or last_person(ctx, tok.idx, previous, title=tok)
         if person is not None and person.name:
             return Speaker(person.name, start, end)
+    if tok.ent_type_ == "PERSON":  # a person the actor step did not keep: their name, not the phrase around it
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        if ent is not None:
+            return Speaker(ent.text, ent.start_char, ent.end_char)
     lemma = tok.lemma_.lower()
     if (lemma in ORG_ANAPHORS or lemma in ORG_TITLES) and tok.pos_ == "NOUN":
         org = _org_antecedent(ctx, tok, previous)
