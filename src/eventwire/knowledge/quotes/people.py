@@ -116,11 +116,12 @@ def _genders(document: Document, text: str) -> dict[str, str]:
     return out
 
 
-def _person_like(name: str) -> bool:
-    """An organisation by the parser that reads as a person's name: two capitalised words, a given name first
-    ('Carly Fiorina'); it then counts as a person, with that given name's gender."""
+def _person_like(name: str, surnames: frozenset[str] | set[str] = frozenset()) -> bool:
+    """An organisation by the parser that reads as a person's name: two capitalised words, a known given name
+    first, or a last word the article uses alone for a person ('Carly Fiorina' ... 'Fiorina said')."""
     words = name.split()
-    return len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words) and words[0] in _given_names()
+    return len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words) and (
+        words[0] in _given_names() or words[1] in surnames)
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +132,9 @@ def _given_names() -> dict[str, str]:
 def _people(document: Document, genders: dict[str, str]) -> list:
     """The document's people: its PERSON actors, and actors the parser took for organisations but an honorific shows
     to be people ('Mr Cable')."""
-    return [a for a in document.actors if a.kind == "PERSON" or a.kind == "ORG" and a.name in genders]
+    surnames = {a.name.split()[-1] for a in document.actors if a.kind == "PERSON" and a.name.split()}
+    return [a for a in document.actors if a.kind == "PERSON" or a.kind == "ORG" and (
+        a.name in genders or _person_like(a.name, surnames))]
 
 
 def _main_subjects(people, doc, quoted) -> list[tuple[int, int, str]]:

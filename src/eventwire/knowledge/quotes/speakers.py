@@ -66,13 +66,15 @@ def _org_antecedent(ctx: Context, tok, previous: Speaker | None, definite: bool 
 def _np_span(tok) -> tuple[int, int]:
     """The noun phrase a subject heads, without trailing appositives and relative clauses."""
     left = tok.left_edge
-    while left.pos_ == "DET" and left.i < tok.i:
+    while left.pos_ in ("DET", "PUNCT") and left.i < tok.i:  # and a quote mark the parser hung on the name
         left = tok.doc[left.i + 1]
     right = tok
     for child in tok.children:
         if child.i > tok.i and child.dep_ in ("compound", "flat", "prep") and child.dep_ != "appos":
             if child.dep_ == "prep" and child.lower_ not in ("of", "for", "from"):
                 continue
+            if child.dep_ == "prep" and tok.doc[child.i - 1].text == ",":
+                continue  # 'Jean-Michel Lemetayer, from the FNSEA union, told': an aside, not part of the name
             right = max(right, child.right_edge, key=lambda t: t.i)
     return left.idx, right.idx + len(right.text)
 
