@@ -374,13 +374,15 @@ def eval_stories(shared: Path = typer.Option(Path("../shared"), help="The shared
 def eval_knowledge(shared: Path = typer.Option(Path("../shared"), help="The shared folder (eval/ and corpora/)."),
                    part: Optional[list[str]] = typer.Option(None, "--part", help="casualties, quotes, actors, speed (default: all)."),
                    limit: int = typer.Option(0, help="Only the first N ACLED notes (0: all)."),
+                   quote_split: str = typer.Option("dev", help="Split of the five-section quote set: dev, or test "
+                                                              "(once per release)."),
                    out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON.")):
-    """Casualty counts (ACLED), quotes (hand-labelled BBC), actor codes (PLOVER GSR) and extractor cost."""
+    """Casualty counts (ACLED), quotes (hand-labelled BBC, all five sections), actor codes (PLOVER GSR), extractor cost."""
     from eventwire.eval.knowledge import evaluate, render
 
     started = time.perf_counter()
     parts = tuple(part) if part else ("casualties", "quotes", "actors", "speed")
-    result = evaluate(shared, limit=limit, parts=parts)
+    result = evaluate(shared, limit=limit, parts=parts, quote_split=quote_split)
     out.print(render(result), highlight=False)
     out.print(f"({time.perf_counter() - started:.0f} s)")
     if out_json:

@@ -252,11 +252,17 @@ def speed(corpus: Path, n: int = 100) -> dict:
             "knowledge_s_per_article": total, "knowledge_over_parse": total / (parse / len(texts))}
 
 
-def evaluate(shared: Path, limit: int = 0, parts: tuple[str, ...] = ("casualties", "quotes", "actors", "speed")) -> dict:
+def evaluate(shared: Path, limit: int = 0, parts: tuple[str, ...] = ("casualties", "quotes", "actors", "speed"),
+             quote_split: str = "dev") -> dict:
+    """`quote_split`: the split of the five-section quote set (`eval/quotes.py`) to score; test once per release."""
     out: dict = {}
     if "speed" in parts:
         out["speed"] = speed(shared / "corpora" / "bbc" / "politics")
     if "quotes" in parts:
+        from eventwire.eval import quotes as sections
+
+        out["quotes_sections"] = sections.evaluate(shared / "corpora" / "bbc", quote_split)
+        out["quotes_agreement"] = sections.agreement(shared / "corpora" / "bbc")
         out["quotes"] = quotes(shared / "corpora" / "bbc")
         out["quotes_heldout"] = quotes(shared / "corpora" / "bbc", HELDOUT)
         out["quotes_heldout2"] = quotes(shared / "corpora" / "bbc", HELDOUT2)
@@ -276,9 +282,16 @@ def render(result: dict) -> str:
         c = result["casualties"]
         lines.append(f"casualties (ACLED Bangladesh, {c['notes']} notes): KILL exact on {c['fatal_notes']} fatal notes "
                      f"{c['kill_exact']:.3f} (target 0.90); no KILL on {c['zero_notes']} zero notes {c['no_kill_on_zero']:.3f} (target 0.95)")
+    if "quotes_sections" in result:
+        from eventwire.eval import quotes as sections
+
+        lines.append(sections.render(result["quotes_sections"]))
+        a = result["quotes_agreement"]
+        lines.append(f"  two annotators on {a['files']} of the files: quote F1 {a['quote_f1']:.3f}, same speaker on "
+                     f"{a['speaker_agreement']:.3f} of the quotes both marked")
     if "quotes" in result:
         q = result["quotes"]
-        lines.append(f"quotes dev (BBC politics 001-042, rules developed on them, {q['gold_quotes']} quotes): "
+        lines.append(f"quotes, BBC politics, direct quotes of 4+ words: dev (001-042, rules developed on them, {q['gold_quotes']} quotes): "
                      f"precision {q['precision']:.3f} (target 0.90), recall {q['recall']:.3f} (target 0.85); "
                      f"span P {q['span_precision']:.3f} R {q['span_recall']:.3f}; speaker accuracy {q['speaker_accuracy']:.3f}")
     for key, what in (("quotes_heldout", "held out 1 (043-052, labelled after the first rules; since used for error analysis)"),
