@@ -58,12 +58,12 @@ def lead_date(text: str) -> str | None:
                 continue
             if found := find_date(m.group(0)):
                 return found
-    if _NUMERIC.search(lead):
-        return _htmldate(lead)
-    return None
+    numeric = _NUMERIC.search(lead)
+    return _htmldate(lead, numeric.group(0)) if numeric else None
 
 
-def _htmldate(lead: str) -> str | None:
+def _htmldate(lead: str, numeric: str) -> str | None:
+    """htmldate's reading of the lead's numeric date `numeric`, when it is that date (not a bare year elsewhere)."""
     from html import escape
 
     from htmldate import find_date as html_date
@@ -73,5 +73,4 @@ def _htmldate(lead: str) -> str | None:
                           original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # htmldate on odd input: no date rather than a failed article
         return None
-    numeric = _NUMERIC.search(lead)
-    return found if found and numeric and found[:4] in numeric.group(0) else None
+    return found if found and found[:4] in numeric else None

@@ -214,7 +214,7 @@ def _according_clauses(doc, quoted) -> list[tuple]:
         sent = tok.sent
         phrase = (tok.i, max(t.i for t in prep.subtree))
         if phrase[0] == sent.start or (phrase[0] == sent.start + 1 and doc[sent.start].pos_ == "CCONJ"):
-            body = [t for t in sent if t.i > phrase[1] and not t.is_punct or t.i > phrase[1] + 1]
+            body = [t for t in sent if t.i > phrase[1]]
         else:
             body = [t for t in sent if t.i < phrase[0]]
         body = [t for t in body if not t.is_space]

@@ -96,12 +96,14 @@ def name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
     return Speaker(" and ".join(names), speaker.start, max(end, speaker.end or end), person=False)
 
 
+def _entity_of(tok, label: str | None = None):
+    """The named entity `tok` is part of (of `label`, when given), or None."""
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end and label in (None, e.label_)), None)
+
+
 def _conjuncts(tok) -> list:
     """The subjects conjoined to `tok`, outside the name it is part of ('Cable & Wireless and NTL': NTL)."""
-    def entity(t):
-        return next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-
-    own = entity(tok)
+    own = _entity_of(tok)
     out, stack = [], [tok]
     while stack:
         for c in stack.pop().children:
@@ -156,7 +158,7 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
         if person is not None and person.name:
             return Speaker(person.name, start, end)
     if tok.ent_type_ == "PERSON":  # a person the actor step did not keep: their name, not the phrase around it
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        ent = _entity_of(tok, "PERSON")
         if ent is not None:
             return Speaker(ent.text, ent.start_char, ent.end_char)
     lemma = tok.lemma_.lower()
