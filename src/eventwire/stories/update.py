@@ -154,8 +154,9 @@ def _cluster(con, articles, copies, names):
     clusterer = Clusterer(live, df=df, n_docs=df.pop("", 0))
     # An undated article: more of its body and no name keys (on undated topics they tie articles to
     # the country every article names), and its lead embedded with the headline; see `eval/undated.py`.
-    brief = {a.id for a in articles if not parse_when(a.when) and len(a.text.split()) < BRIEF_WORDS}
-    undated = {a.id for a in articles if not parse_when(a.when)} - brief
+    no_date = {a.id for a in articles if not parse_when(a.when)}
+    brief = {a.id for a in articles if a.id in no_date and len(a.text.split()) < BRIEF_WORDS}
+    undated = no_date - brief
     bags = {a.id: term_counts(a.title, a.text, () if a.id in undated else names.get(a.id, {}),
                               lead=UNDATED_LEAD_WORDS if a.id in undated else LEAD_WORDS) for a in articles}
     leads = {a.id: embed_text(a.title, a.text) for a in articles if a.id in undated}
