@@ -62,6 +62,29 @@ def _reuters_file(name: str) -> dict[str, str]:
     return out
 
 
+_DATE = re.compile(r"<DATE>\s*(\d{1,2})-([A-Z]{3})-(\d{4})")
+_MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+
+
+@lru_cache(maxsize=32)
+def _reuters_dates(name: str) -> dict[str, str]:
+    raw = (CORPORA / "reuters21578" / name).read_bytes().decode("latin-1")
+    out = {}
+    for match in _REUTERS.finditer(raw):
+        date = _DATE.search(match.group(2))
+        if date and date.group(2) in _MONTHS:
+            out[match.group(1)] = f"{date.group(3)}-{_MONTHS[date.group(2)]:02d}-{int(date.group(1)):02d}"
+    return out
+
+
+def doc_date(doc: str) -> str | None:
+    """The article's date where the corpus gives one (Reuters-21578's DATE field; the BBC files have none)."""
+    if "#NEWID=" in doc:
+        path, newid = doc.split("#NEWID=")
+        return _reuters_dates(path.split("/", 1)[1]).get(newid)
+    return None
+
+
 def doc_text(doc: str, corpora: Path = CORPORA) -> str:
     if "#NEWID=" in doc:
         path, newid = doc.split("#NEWID=")

@@ -292,16 +292,9 @@ class Coder:
 
     def _lookup(self, span, document: Document) -> tuple[str | None, str | None]:
         if self.actor_at is not None:
-            actor = self.actor_at(document, span.start_char, span.end_char)
-            stated = actor is not None and actor.country and not getattr(actor, "country_inferred", False)
-            if stated and not _encloses(actor, span):
-                return actor.country, actor.sector
-            own = self.resolve(span.text)
-            if stated and not own[0]:
-                return actor.country, actor.sector
-            if actor is not None and actor.country and not own[1]:
-                return own[0], actor.sector  # a document-level guess yields to the sentence's evidence
-            return own
+            from eventwire.knowledge.actors.index import identity_at
+
+            return identity_at(document, span.start_char, span.end_char, span.text, self.resolve, span.doc, infer=False)
         return self.resolve(span.text)
 
 
@@ -373,13 +366,6 @@ def _unnamed_words(harmed: bool) -> frozenset[str]:
     words = lx.word_class("person") | lx.word_class("person_more") | lx.word_class("residents") \
         | lx.word_class("group") | lx.word_class("capital")
     return words | lx.word_class("property") | lx.word_class("target") if harmed else words
-
-
-def _encloses(actor, span) -> bool:
-    """Whether the actor is only known by a longer phrase around this one: 'Romanian' inside 'Senior
-    Hungarian and Romanian officials' is Romania, not the phrase's first country."""
-    return not any(m.start <= span.start_char and span.end_char <= m.end and (m.end - m.start) <= len(span.text) + 1
-                   for m in actor.mentions)
 
 
 def _actor_like(tok, found: dict | None) -> bool:

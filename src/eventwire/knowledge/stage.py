@@ -36,7 +36,7 @@ class KnowledgeStage:
         from eventwire.knowledge.tone import document_themes, document_tone
 
         self.documents += 1
-        document.actors = self._timed("actors", extract_actors, doc)
+        document.actors = self._timed("actors", extract_actors, doc, document.date)
         self._timed("registry", self.registry.apply, document.actors)
         document.quotes = self._timed("quotes", extract_quotes, document, doc)
         document.locations = self._timed("places", extract_places, document, doc)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventwire.codes import DOMESTIC_SECTORS, NON_STATE
+from eventwire.codes import DOMESTIC_SECTORS
 from eventwire.knowledge import lexicon as lx
-from eventwire.knowledge.actors.resolve import find_terms, resolve_phrase, sector_of
+from eventwire.knowledge.actors import kb
+from eventwire.knowledge.actors.home import home_country
+from eventwire.knowledge.actors.resolve import find_terms, leader_surname_in, resolve_phrase, sector_of
 from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Actor, Span
 
@@ -245,8 +247,9 @@ def _vote(values: list[str | None]) -> str | None:
     return max(known, key=known.count) if known else None
 
 
-def extract_actors(doc) -> list[Actor]:
-    """Merged actors of a parsed document, in order of first mention."""
+def extract_actors(doc, date: str | None = None) -> list[Actor]:
+    """Merged actors of a parsed document, in order of first mention; `date` (the article's) picks the
+    knowledge base's role for a named person ('Tony Blair' in 2004 is GBR GOV)."""
     mentions = _mentions(doc)
     mentions += _group_mentions(doc, [(m.start, m.end) for m in mentions if m.label != "NORP"])
     mentions.sort(key=lambda m: m.start)
@@ -271,22 +274,58 @@ def extract_actors(doc) -> list[Actor]:
             key = _merge_group(key, groups)
         groups.setdefault(key, []).append(m)
     actors = [_actor(key, ms) for key, ms in groups.items()]
+    _disambiguate(actors)
+    _fill_known(actors, date)
     _fill_home_country(actors)
     return actors
 
 
+def _disambiguate(actors: list[Actor]) -> None:
+    """'the BNP' in a story about Britain is the British National Party; in one about Dhaka, Bangladesh's
+    party: an ambiguous acronym takes the reading of the article's main country (the other actors'), or of
+    a country the article names; with neither, no country at all rather than a guess."""
+    for actor in actors:
+        if actor.kind != "ORG":
+            continue
+        readings = next((lx.organisation_readings()[lx.plain(m.text)] for m in actor.mentions
+                         if lx.plain(m.text) in lx.organisation_readings()), None)
+        if not readings or len({r[1] for r in readings}) < 2:
+            continue
+        others = [a for a in actors if a is not actor]
+        named = {a.country for a in others if a.country}
+        home = home_country(others)
+        reading = next((r for r in readings if r[1] == home), None) or \
+            next((r for r in readings if r[1] in named), None)
+        if reading is None:
+            actor.country = None
+            sectors = {r[2] for r in readings}
+            actor.sector = sectors.pop() if len(sectors) == 1 else None
+            continue
+        actor.name, actor.country, actor.sector = reading
+
+
+def _fill_known(actors: list[Actor], date: str | None) -> None:
+    """What the article leaves open about a named person or organisation, from the knowledge base at the
+    article's date. A person is looked up by the full name the article gives, never by a surname alone."""
+    for a in actors:
+        if a.kind not in ("PERSON", "ORG") or (a.country and a.sector):
+            continue
+        if a.kind == "PERSON" and len(a.name.split()) < 2:
+            continue
+        if a.kind == "ORG" and len(a.name.split()) < 2 and not (a.name.isupper() or a.name[:1].isupper()):
+            continue
+        known = kb.lookup(a.name, date)
+        if known is None:
+            continue
+        a.country = a.country or known[0]
+        a.sector = a.sector or known[1]
+
+
 def _fill_home_country(actors: list[Actor]) -> None:
     """'President Francois Mitterand' in a story naming France and no other country: French."""
-    counts: dict[str, int] = {}
-    for a in actors:
-        if a.kind in ("COUNTRY", "GROUP", "PERSON", "ORG") and a.country and a.country not in NON_STATE:
-            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
-    if not counts:
+    home = home_country(actors)
+    if home is None:
         return
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return
-    home = ranked[0][0]
     for a in actors:
         if a.country is None and a.kind in ("PERSON", "GROUP", "ORG") and a.sector in DOMESTIC_SECTORS:
             a.country = home
@@ -331,6 +370,8 @@ def _merge_group(key: tuple, groups: dict) -> tuple:
 
 def _actor(key: tuple, ms: list[_Mention]) -> Actor:
     kind = ms[0].label if ms[0].label in ("PERSON", "ORG", "GROUP", "COUNTRY") else "ORG"
+    if kind == "PERSON":
+        _not_the_leader(ms)
     titled = [m for m in ms if len(m.phrase) > len(m.name)] or ms
     country = _vote([m.country for m in titled]) or _vote([m.country for m in ms])
     sector = _vote([m.sector for m in titled]) or _vote([m.sector for m in ms])
@@ -340,6 +381,17 @@ def _actor(key: tuple, ms: list[_Mention]) -> Actor:
     spans = [Span(m.start, m.end, m.name) for m in ms]
     return Actor(name=name, country=country, sector=sector, kind=kind, mentions=spans,
                  start=spans[0].start, end=spans[0].end)
+
+
+def _not_the_leader(ms: list[_Mention]) -> None:
+    """'Liam Fox ... Mr Fox said': when the article gives a full name that is not the leader's, its
+    surname-only mentions are resolved without the leader table (no Fox but Vicente is Mexican)."""
+    full = [m for m in ms if len(_person_key(m.name)) >= 2]
+    if not full or any(lx.fold(" ".join(_person_key(m.name))) in lx.leaders() for m in full):
+        return
+    for m in ms:
+        if leader_surname_in(m.phrase):
+            m.country, m.sector = resolve_phrase(m.phrase, leaders=False)
 
 
 def _canonical(kind: str, key: tuple, ms: list[_Mention]) -> str:

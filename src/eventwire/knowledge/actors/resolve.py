@@ -21,9 +21,7 @@ class _Match:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    terms = lx.sector_terms()
-    plural = r"(?:s|es)?"
-    body = "|".join(re.escape(t) + plural for t in sorted(terms, key=len, reverse=True))
+    body = lx.trie_body({t + end for t in lx.sector_terms() for end in ("", "s", "es")})
     return {
         "org": lx.alternation(lx.organisations()),
         "country": lx.alternation(lx.country_names()),
@@ -43,8 +41,8 @@ def _nonstate_terms() -> dict[str, str]:
 
 def _terms_body(terms) -> str:
     """Terms with their plurals: 'group(s)', 'agency' / 'agencies'."""
-    return "|".join(re.escape(t[:-1]) + "(?:y|ies)" if t.endswith("y") else re.escape(t) + "(?:s|es)?"
-                    for t in sorted(terms, key=len, reverse=True))
+    return lx.trie_body({form for t in terms
+                         for form in ((t, t[:-1] + "ies") if t.endswith("y") else (t, t + "s", t + "es"))})
 
 
 def find_terms(kind: str, text: str) -> list[_Match]:
@@ -59,13 +57,18 @@ def sector_of(term: str) -> str | None:
     return None
 
 
-def _rightmost_sector(text: str, after: int = 0) -> str | None:
+def rightmost_sector(text: str, after: int = 0) -> str | None:
     """The role word nearest the head noun decides: 'Algerian government forces' -> MIL."""
     hits = [m for m in find_terms("sector", text.lower()) if m.start >= after]
     return sector_of(hits[-1].value) if hits else None  # type: ignore[arg-type]
 
 
-def resolve_phrase(text: str) -> tuple[str | None, str | None]:
+def leader_surname_in(text: str) -> bool:
+    """Whether the phrase names a leader by surname alone ('Mr Fox'): true of every Fox."""
+    return any(" " not in str(m.value) and not _other_bearer(text, m) for m in find_terms("leader", lx.plain(text)))
+
+
+def resolve_phrase(text: str, leaders: bool = True) -> tuple[str | None, str | None]:
     """(ISO3 country or PLOVER non-state code, sector code) for a noun phrase, from its words alone.
 
     Evidence, strongest first: a named organisation (country and default sector), an explicit
@@ -79,6 +82,9 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
     if orgs:
         org = max(orgs, key=lambda m: m.end - m.start)
         _, country, sector = lx.organisations()[org.value]  # type: ignore[index]
+        readings = lx.organisation_readings().get(str(org.value))
+        if readings and len({r[1] for r in readings}) > 1:
+            country = None  # 'BNP' alone: Bangladesh's or Britain's; the document's context decides (mentions)
         role_from = org.end
     named = [m for m in find_terms("country", phrase) if not any(o.start <= m.start < o.end for o in orgs)
              and not re.search(r"(?:pro|anti)-$", phrase[:m.start], re.I)  # "pro-Iranian" is a stance, not a nationality
@@ -97,15 +103,32 @@ def resolve_phrase(text: str) -> tuple[str | None, str | None]:
         country = lx.capitals()[capitals[0].value]  # type: ignore[index]
         if capitals[0].value == phrase:
             return current_code(country), "GOV"  # "Washington said": the seat of government speaks for it
-    leaders = find_terms("leader", phrase)
-    if leaders:
-        _, l_country, l_sector = lx.leaders()[lx.fold(leaders[-1].value)]  # type: ignore[arg-type]
+    named_leaders = [m for m in find_terms("leader", phrase) if not _other_bearer(phrase, m)] if leaders else []
+    if named_leaders:
+        _, l_country, l_sector = lx.leaders()[lx.fold(named_leaders[-1].value)]  # type: ignore[arg-type]
         country = country or l_country
         sector = sector or l_sector
-    role = _rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
+    role = rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
     if role:
         sector = role
     return current_code(country) or _nonstate_code(bare), sector
+
+
+def _other_bearer(phrase: str, match: _Match) -> bool:
+    """'Liam Fox', 'Chris Fox': a leader's surname after another first name is someone else with that name.
+    A title before it ('President Fox', 'Mr Fox') or nothing at all leaves it the leader's."""
+    if " " in str(match.value):
+        return False
+    before = re.search(r"([A-Z][\w.'-]*)\s+$", phrase[:match.start])
+    if before is None:
+        return False
+    word = before.group(1).lower().rstrip(".")
+    return word not in _titles() and sector_of(word) is None  # 'President Fox', 'Mr Fox' stay his
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return lx.word_classes("actor_words.tsv")["title"]
 
 
 def _region(phrase: str, match: _Match) -> bool:
