@@ -68,6 +68,8 @@ class Actor(_Record):
     start: int | None = None  # first mention
     end: int | None = None
     country_inferred: bool = False  # country taken from the document's main country, not from the actor's own words
+    id: str | None = None  # identity across articles: 'person:tony blair', 'org:conservative party', 'country:GBR'
+    evidence: str | None = None  # where the country came from: text, knowledge base, registry, document country
 
 
 @dataclass
@@ -131,6 +133,10 @@ class KnownActor(_Record):
     sector: str | None
     kind: str | None
     documents: int = 1
+    id: str | None = None  # the identity id its actors and events carry (records.Actor.id)
+    aliases: list[str] = field(default_factory=list)  # surface forms seen: 'Mr Blair', 'Tony Blair'
+    evidence: str | None = None  # '<document id>: <rule>' that settled the country and sector
+    confidence: float | None = None  # share of its articles whose own words agree with the stored country
 
 
 @dataclass

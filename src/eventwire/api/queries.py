@@ -39,10 +39,11 @@ WITH named AS (
            count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions
     FROM named GROUP BY name
 ), roles AS (
-    SELECT source->>'name' AS name, source->>'country' AS country, source->>'sector' AS sector,
-           1 AS as_source, 0 AS as_target FROM events WHERE source->>'name' IS NOT NULL
+    SELECT coalesce(source->>'actor', source->>'name') AS name, source->>'country' AS country,
+           source->>'sector' AS sector, 1 AS as_source, 0 AS as_target FROM events WHERE source->>'name' IS NOT NULL
     UNION ALL
-    SELECT target->>'name', target->>'country', target->>'sector', 0, 1 FROM events WHERE target->>'name' IS NOT NULL
+    SELECT coalesce(target->>'actor', target->>'name'), target->>'country', target->>'sector', 0, 1
+    FROM events WHERE target->>'name' IS NOT NULL
 ), role_counts AS (
     SELECT name, mode(country) AS country, mode(sector) AS sector,
            sum(as_source) AS as_source, sum(as_target) AS as_target

@@ -38,7 +38,10 @@ FLAT_COLUMNS = {
 #: ... and over the stored `events` table, whose parties and place are JSON (it has no headline).
 TABLE_COLUMNS = {
     **{f"{side}_{key}": f"json_extract_string({side}, '$.{key}')"
-       for side in ("source", "target") for key in ("name", "country", "sector")},
+       for side in ("source", "target") for key in ("country", "sector")},
+    # a party's name is its identity's canonical name where it has one ('Mr Blair' -> 'Tony Blair')
+    **{f"{side}_name": f"coalesce(json_extract_string({side}, '$.actor'), json_extract_string({side}, '$.name'))"
+       for side in ("source", "target")},
     "location_country": "json_extract_string(location, '$.country')",
     "plover": "plover", "cameo": "cameo", "quad_class": "quad_class", "day": "date", "negated": "negated",
     "sentence": "sentence", "doc_id": "doc_id",

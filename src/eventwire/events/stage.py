@@ -27,3 +27,35 @@ class EventStage:
         for work in batch:
             if work.doc is not None:
                 work.document.events = self.coder(work.document, work.doc)
+                link_identities(work.document)
+
+
+def link_identities(document) -> None:
+    """Each party of an event that names one of the document's actors carries that actor's identity
+    (`actor_id`, canonical name `actor`): 'Prime Minister Tony Blair', 'Mr Blair' and 'Earlier Tony
+    Blair' are one actor in the views, the network and the actor pages. `name` keeps the sentence's words."""
+    heads = {}  # (start, end) of a mention -> its actor, for actors with an identity
+    for actor in document.actors:
+        if actor.id:
+            for m in actor.mentions:
+                heads[(m.start, m.end)] = actor
+    if not heads:
+        return
+    for event in document.events:
+        for party in (event.source, event.target):
+            if not party or party.get("start") is None:
+                continue
+            actor = _headed_by(heads, party["start"], party["end"])
+            if actor is not None:
+                party["actor_id"], party["actor"] = actor.id, actor.name
+
+
+def _headed_by(heads: dict, start: int, end: int):
+    """The actor whose mention is the phrase's head (its last words: 'Prime Minister Tony Blair') or holds
+    the phrase; not one that only modifies it ('UK ministers' are not the United Kingdom)."""
+    best = None
+    for (m_start, m_end), actor in heads.items():
+        if (m_start <= start and end <= m_end) or (start <= m_start and m_end == end):
+            if best is None or m_end - m_start > best[0]:
+                best = (m_end - m_start, actor)
+    return best[1] if best else None

@@ -37,7 +37,7 @@ class KnowledgeStage:
 
         self.documents += 1
         document.actors = self._timed("actors", extract_actors, doc, document.date)
-        self._timed("registry", self.registry.apply, document.actors)
+        self._timed("registry", self.registry.apply, document.actors, document.id)
         document.quotes = self._timed("quotes", extract_quotes, document, doc)
         document.locations = self._timed("places", extract_places, document, doc)
         document.quantities = self._timed("quantities", extract_quantities, document, doc)

@@ -161,11 +161,13 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
 
 def _absorb(store: Store, result: ShardResult, summary, on_reject: Callable[[Reject], None] | None) -> None:
     """Load a finished shard's parts, actors and rejects into the database (one writer: the client)."""
-    store.save_known_actors(result.known_actors)
     summary.files.update(result.files)
     summary.unchanged += result.unchanged
-    for part in result.parts:
-        summary.new += store.insert_parquet(part)
+    if not result.parts:
+        store.save_known_actors(result.known_actors, merge=True)
+    for i, part in enumerate(result.parts):  # the shard's identities go in with its last part
+        last = i == len(result.parts) - 1
+        summary.new += store.insert_parquet(part, result.known_actors if last else None)
         shutil.rmtree(part, ignore_errors=True)
     if result.rejects:
         store.reject(result.rejects)

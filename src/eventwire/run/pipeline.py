@@ -99,7 +99,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
         unwritten: list[tuple[Source, Document, str]] = []
 
         def write() -> None:
-            summary.new += store.write(unwritten)
+            summary.new += store.write(unwritten, known_actors(stages, changed_only=True))
             unwritten.clear()
 
         for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines, default_date):
@@ -120,7 +120,6 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
             if progress:
                 progress(summary)
         write()
-        store.save_known_actors(known_actors(stages))
         summary.stories = update_corpus(store)
         summary.counts = store.counts()
     summary.seconds = time.perf_counter() - started

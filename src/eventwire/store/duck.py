@@ -62,11 +62,17 @@ class Store:
         rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, batch: list[tuple[Source, Document, str]]) -> int:
-        """Insert (source, document, engine) triples not stored yet; returns how many were new."""
+    def write(self, batch: list[tuple[Source, Document, str]], known_actors: list[KnownActor] | None = None) -> int:
+        """Insert (source, document, engine) triples not stored yet, and the actor identities they changed,
+        in one transaction (a crash loses neither without the other); returns how many were new."""
         stored = self.existing_ids(src.id for src, _, _ in batch)
         rows = table_rows([item for item in batch if item[0].id not in stored])
-        return self.insert(rows)
+        if not rows.get("documents"):
+            self.save_known_actors(known_actors or [])
+            return 0
+        before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        self._insert(rows, known_actors)
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
 
     def insert(self, rows: dict[str, list[tuple]]) -> int:
         """Insert prepared rows (from `table_rows` or a worker's Parquet part) in one transaction."""
@@ -76,15 +82,19 @@ class Store:
         self._insert(rows)
         return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
 
-    def insert_parquet(self, folder: str) -> int:
-        """Load one worker part (a folder of `<table>.parquet`) in one transaction; duplicates are ignored."""
+    def insert_parquet(self, folder: str, known_actors: list[KnownActor] | None = None) -> int:
+        """Load one worker part (a folder of `<table>.parquet`) in one transaction, with the worker's actor
+        identities merged into the stored ones (`merge_rows`: the order workers finish in does not matter);
+        duplicates are ignored."""
         before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        merged = self._merged_known(known_actors or [])
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table in TABLES:
                 path = os.path.join(folder, f"{table}.parquet")
                 if os.path.exists(path):
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?) ON CONFLICT DO NOTHING", [path])
+            self._upsert_known(merged)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -96,7 +106,7 @@ class Store:
         if rows["rejects"]:
             self._insert(rows)
 
-    def _insert(self, rows: dict[str, list[tuple]]) -> None:
+    def _insert(self, rows: dict[str, list[tuple]], known_actors: list[KnownActor] | None = None) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, values in rows.items():
@@ -104,6 +114,7 @@ class Store:
                     self.con.register("_incoming", to_arrow(table, values))
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming ON CONFLICT DO NOTHING")
                     self.con.unregister("_incoming")
+            self._upsert_known(known_actors or [])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -114,19 +125,35 @@ class Store:
         names = [name for name, _ in TABLES["actor_registry"][0]]
         return [KnownActor(**dict(zip(names, row))) for row in rows]
 
-    def save_known_actors(self, actors: list[KnownActor]) -> None:
-        """Replace the registry rows this run touched (a later run's view of an actor wins)."""
+    def save_known_actors(self, actors: list[KnownActor], merge: bool = False) -> None:
+        """Replace the registry rows this run touched (a later run's view of an actor wins); with `merge`
+        (a Dask worker's rows), merge them with the stored ones instead."""
         if not actors:
             return
+        actors = self._merged_known(actors) if merge else actors
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.register("_incoming", to_arrow("actor_registry", [_row("actor_registry", a.to_dict()) for a in actors]))
-            self.con.execute("INSERT OR REPLACE INTO actor_registry SELECT * FROM _incoming")
-            self.con.unregister("_incoming")
+            self._upsert_known(actors)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _merged_known(self, actors: list[KnownActor]) -> list[KnownActor]:
+        from eventwire.knowledge.registry import merge_rows
+
+        if not actors:
+            return []
+        stored = {a.key: a for a in self.load_known_actors()}
+        return [merge_rows(stored[a.key], a) if a.key in stored else a for a in actors]
+
+    def _upsert_known(self, actors: list[KnownActor]) -> None:
+        """Inside the caller's transaction."""
+        if not actors:
+            return
+        self.con.register("_known", to_arrow("actor_registry", [_row("actor_registry", a.to_dict()) for a in actors]))
+        self.con.execute("INSERT OR REPLACE INTO actor_registry BY NAME SELECT * FROM _known")
+        self.con.unregister("_known")
 
     # -- reading ----------------------------------------------------------------
 

@@ -9,7 +9,8 @@ article's publication date):
   events_by_day         day, plover, events, articles
   events_by_month       month (YYYY-MM), quad_class, events, mean goldstein
   country_pairs         source_country, target_country, plover, events, mean goldstein
-  actor_activity        actor name, country, sector, events as source, events as target
+  actor_activity        one row per actor identity (Mr Blair = Tony Blair, UK = Britain): id, name, country,
+                        sector, events as source, events as target
   casualties            killed/wounded/arrested counts per article with its date and site: raw mentions, one
                         death can be two rows ('a soldier was killed ... (1 fatality)'); do not sum it
   casualty_totals       one row per article and kind: the article's total by the rule of
@@ -32,10 +33,12 @@ from eventwire.errors import EventwireError
 #: when it parses, else the article's. The `events_flat` view and the REST API both select from this.
 EVENTS_FLAT = """
     SELECT e.doc_id, e.idx, e.plover, e.cameo, e.goldstein, e.quad_class, e.mode, e.negated,
-           e.source->>'name' AS source_name, e.source->>'country' AS source_country,
+           coalesce(e.source->>'actor', e.source->>'name') AS source_name, e.source->>'country' AS source_country,
            e.source->>'sector' AS source_sector,
-           e.target->>'name' AS target_name, e.target->>'country' AS target_country,
+           coalesce(e.target->>'actor', e.target->>'name') AS target_name, e.target->>'country' AS target_country,
            e.target->>'sector' AS target_sector,
+           e.source->>'name' AS source_text, e.source->>'actor_id' AS source_actor_id,
+           e.target->>'name' AS target_text, e.target->>'actor_id' AS target_actor_id,
            e.location->>'name' AS location_name, e.location->>'country' AS location_country,
            TRY_CAST(e.location->>'lat' AS DOUBLE) AS lat, TRY_CAST(e.location->>'lon' AS DOUBLE) AS lon,
            e.date AS event_date,
@@ -97,12 +100,17 @@ VIEWS: dict[str, str] = {
         GROUP BY ALL ORDER BY events DESC""",
     "actor_activity": """
         WITH roles AS (
-            SELECT source_name AS name, source_country AS country, source_sector AS sector, 1 AS src, 0 AS tgt
+            SELECT source_actor_id AS actor_id, source_name AS name, source_country AS country,
+                   source_sector AS sector, 1 AS src, 0 AS tgt
             FROM events_flat WHERE source_name IS NOT NULL
             UNION ALL
-            SELECT target_name, target_country, target_sector, 0, 1 FROM events_flat WHERE target_name IS NOT NULL)
-        SELECT name, country, sector, sum(src) AS as_source, sum(tgt) AS as_target
-        FROM roles GROUP BY ALL ORDER BY as_source + as_target DESC""",
+            SELECT target_actor_id, target_name, target_country, target_sector, 0, 1
+            FROM events_flat WHERE target_name IS NOT NULL),
+        keyed AS (  -- one row per identity; a party with none ('police') by its words, country and sector
+            SELECT coalesce(actor_id, concat_ws('|', name, country, sector)) AS key, * FROM roles)
+        SELECT any_value(actor_id) AS actor_id, mode(name) AS name, mode(country) AS country,
+               mode(sector) AS sector, sum(src) AS as_source, sum(tgt) AS as_target
+        FROM keyed GROUP BY key ORDER BY as_source + as_target DESC, name""",
     "casualties": """
         SELECT q.doc_id, upper(q.kind) AS kind, q.value, q.value_max, q.text, q.start, q."end",
                TRY_CAST(substr(a.date, 1, 10) AS DATE) AS date, a.site, a.url

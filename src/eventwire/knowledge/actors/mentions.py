@@ -297,11 +297,13 @@ def _disambiguate(actors: list[Actor]) -> None:
         reading = next((r for r in readings if r[1] == home), None) or \
             next((r for r in readings if r[1] in named), None)
         if reading is None:
-            actor.country = None
+            actor.name = next(m.text for m in actor.mentions if lx.plain(m.text) in lx.organisation_readings())
+            actor.id, actor.country, actor.evidence = identity_id("ORG", actor.name, None), None, None
             sectors = {r[2] for r in readings}
             actor.sector = sectors.pop() if len(sectors) == 1 else None
             continue
         actor.name, actor.country, actor.sector = reading
+        actor.id = identity_id("ORG", actor.name, actor.country)
 
 
 def _fill_known(actors: list[Actor], date: str | None) -> None:
@@ -317,7 +319,8 @@ def _fill_known(actors: list[Actor], date: str | None) -> None:
         known = kb.lookup(a.name, date)
         if known is None:
             continue
-        a.country = a.country or known[0]
+        if a.country is None and known[0]:
+            a.country, a.evidence = known[0], "knowledge base"
         a.sector = a.sector or known[1]
 
 
@@ -330,6 +333,7 @@ def _fill_home_country(actors: list[Actor]) -> None:
         if a.country is None and a.kind in ("PERSON", "GROUP", "ORG") and a.sector in DOMESTIC_SECTORS:
             a.country = home
             a.country_inferred = True
+            a.evidence = "document country"
 
 
 def _group_key(m: _Mention, full_names: dict[str, tuple], doc) -> tuple | None:
@@ -380,7 +384,18 @@ def _actor(key: tuple, ms: list[_Mention]) -> Actor:
         sector = key[2] if len(key) > 2 else None
     spans = [Span(m.start, m.end, m.name) for m in ms]
     return Actor(name=name, country=country, sector=sector, kind=kind, mentions=spans,
-                 start=spans[0].start, end=spans[0].end)
+                 start=spans[0].start, end=spans[0].end, id=identity_id(kind, name, country),
+                 evidence="text" if country else None)
+
+
+def identity_id(kind: str | None, name: str, country: str | None) -> str | None:
+    """The id one actor has in every article: a person or organisation by its folded canonical name, a
+    country by its code ('UK', 'Britain' and 'British' are one); unnamed groups ('police') have none."""
+    if kind == "COUNTRY" and country:
+        return f"country:{country}"
+    if kind in ("PERSON", "ORG"):
+        return f"{kind.lower()}:{lx.fold(name)}"
+    return None
 
 
 def _not_the_leader(ms: list[_Mention]) -> None:
