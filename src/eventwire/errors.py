@@ -19,3 +19,7 @@ class NoInput(EventwireError):
 
 class BadDate(EventwireError):
     """A date given by the user (`run --date`) that is not a real calendar date in YYYY-MM-DD."""
+
+
+class BadActorsFile(EventwireError):
+    """A user's actors file (`--actors`) is missing or has a row that is not name, country, sector[, start, end]."""

@@ -15,6 +15,9 @@ not depend on the order they arrive in.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from eventwire.knowledge import lexicon as lx
 from eventwire.records import Actor, KnownActor
 
@@ -78,7 +81,24 @@ class ActorRegistry:
 def _rememberable(actor: Actor) -> bool:
     if actor.kind not in ("PERSON", "ORG") or not actor.name[:1].isupper():
         return False
-    return actor.kind == "ORG" or len(actor.name.split()) >= 2
+    if actor.kind == "PERSON":
+        return len(actor.name.split()) >= 2
+    return not _generic_body(actor.name)
+
+
+def _generic_body(name: str) -> bool:
+    """'Foreign Ministry', 'Liberal Party', 'National Audit Office', 'Budget': a body named by its kind, which
+    every state has; its country comes from each article, never from another one. 'eBay', 'Unison' are
+    names."""
+    from eventwire.knowledge.actors.resolve import sector_of
+
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "of", "for", "and", "on")]
+    return any(sector_of(w) or w in _institutions() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return lx.word_classes("actor_words.tsv")["institution"]
 
 
 def merge_rows(a: KnownActor, b: KnownActor) -> KnownActor:

@@ -61,10 +61,11 @@ NON_STATE_SECTORS = frozenset({"IGO", "NGO"})
 
 
 def _antecedent(document: Document, start: int, kinds: tuple[str, ...]) -> Actor | None:
-    """'He said ...': the actor of the nearest earlier mention of that kind, within about two sentences."""
+    """'He said ...': the actor of the nearest earlier mention of that kind, within about two sentences,
+    passing over names we know nothing about (often a place the parser took for a person)."""
     best, best_end = None, -1
     for actor in document.actors:
-        if actor.kind not in kinds:
+        if actor.kind not in kinds or not (actor.country or actor.sector):
             continue
         for m in actor.mentions:
             if best_end < m.end <= start and start - m.end <= 400:

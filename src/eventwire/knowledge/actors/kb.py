@@ -3,11 +3,13 @@ who a full name is, as a country and sector, *at the article's date*.
 
 Tony Blair is GBR GOV from 1997-05-02 to 2007-06-27 and GBR ELI after; an article of 2010 gets ELI. A
 name is looked up whole ('liam fox', 'james baker'): a surname alone never reaches this table, so one
-Fox never lends his country to another. Users add their own actors with the same columns (`--actors`).
+Fox never lends his country to another. Users add their own actors (`eventwire run --actors FILE`: name, country, sector[, start, end]).
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,31 +52,56 @@ def _shipped() -> dict[str, Entry]:
             for alias, canonical, roles in lx.read_tsv("kb_actors.tsv")}
 
 
-_USER: dict[str, Entry] = {}
+#: The environment variable naming the user's actors files (`eventwire run --actors FILE`; several joined
+#: by os.pathsep). A variable, so that local Dask workers started by the run read the same files.
+ACTORS_ENV = "EVENTWIRE_ACTORS"
 
 
-def load_user_actors(path: Path) -> int:
-    """A user's own actors (TSV: name, country, sector[, start, end]); they win over the shipped table."""
-    count = 0
-    for line in Path(path).read_text("utf-8").splitlines():
+def read_user_actors(path: Path) -> dict[str, Entry]:
+    """A user's own actors: TSV rows of name, country, sector[, start, end] (ISO dates; '#' lines are
+    comments). They win over the shipped table. `BadActorsFile` names the first bad row."""
+    from eventwire.errors import BadActorsFile
+
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadActorsFile(f"cannot read the actors file {path}: {exc}") from None
+    out: dict[str, Entry] = {}
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if len(cells) < 3:
-            continue
-        start, end = (cells[3] or None) if len(cells) > 3 else None, (cells[4] or None) if len(cells) > 4 else None
+        dates = cells[3:5] + [""] * (5 - len(cells))
+        if len(cells) < 3 or len(cells) > 5 or not cells[0] or \
+                not all(d == "" or _ISO.fullmatch(d) for d in dates[:2]):
+            raise BadActorsFile(f"{path}, line {number}: expected name<TAB>country<TAB>sector[<TAB>start<TAB>end] "
+                                f"with dates as YYYY-MM-DD, got {line[:80]!r}")
         key = lx.fold(cells[0])
-        role = Role(cells[1] or None, cells[2] or None, start, end)
-        old = _USER.get(key)
-        _USER[key] = Entry(cells[0], (old.roles if old else ()) + (role,), str(path))
-        count += 1
-    return count
+        role = Role(cells[1].upper() or None, cells[2].upper() or None, dates[0] or None, dates[1] or None)
+        old = out.get(key)
+        out[key] = Entry(cells[0], (old.roles if old else ()) + (role,), str(path))
+    return out
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=4)
+def _user(paths: str) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for path in filter(None, paths.split(os.pathsep)):
+        out.update(read_user_actors(Path(path)))
+    return out
+
+
+def user_entries() -> dict[str, Entry]:
+    return _user(os.environ.get(ACTORS_ENV, ""))
 
 
 def entry(name: str) -> Entry | None:
     folded = lx.fold(name)
     for key in dict.fromkeys((folded, folded.replace(".", ""))):
-        found = _USER.get(key) or _shipped().get(key)
+        found = user_entries().get(key) or _shipped().get(key)
         if found is not None:
             return found
     return None
