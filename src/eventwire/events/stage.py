@@ -48,6 +48,23 @@ def link_identities(document) -> None:
             actor = _headed_by(heads, party["start"], party["end"])
             if actor is not None:
                 party["actor_id"], party["actor"] = actor.id, actor.name
+            elif party.get("country") and party.get("sector") in ("GOV", None) and _names_state(party):
+                party["actor_id"], party["actor"] = f"country:{party['country']}", _country_name(party["country"])
+
+
+def _names_state(party: dict) -> bool:
+    """'the British', 'Britain' standing for the state: the country's identity (not 'British troops')."""
+    from eventwire.knowledge import lexicon as lx
+
+    words = lx.plain(str(party.get("name") or ""))
+    words = words[4:] if words.lower().startswith("the ") else words
+    return lx.country_names().get(words) == party["country"] or lx.capitals().get(words) == party["country"]
+
+
+def _country_name(code: str) -> str:
+    from eventwire.knowledge.actors.mentions import _country_name as name
+
+    return name(code) or code
 
 
 def _headed_by(heads: dict, start: int, end: int):

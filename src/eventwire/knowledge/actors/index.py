@@ -8,6 +8,7 @@ from typing import Callable
 
 from eventwire.knowledge import lexicon as lx
 from eventwire.knowledge.actors.home import home_country
+from eventwire.knowledge.actors.resolve import leader_surname_in
 from eventwire.records import Actor, Document
 
 
@@ -43,11 +44,13 @@ def identity_at(document: Document, start: int, end: int, text: str,
     if pronoun is not None:
         antecedent = _antecedent(document, start, pronoun)
         return (antecedent.country, antecedent.sector) if antecedent is not None else (None, None)
+    if infer and _STATE_WORDS.fullmatch(text.strip()):
+        return _nearby_country(document, start) or document_country(document), "GOV"  # 'the country', 'his nation'
     country, sector = _stated(document, start, end, text, resolve)
     if sector is None and doc is not None:
         sector = _head_sector(doc, start, end)
-    if infer and country is None and (sector and sector not in NON_STATE_SECTORS or _is_person(document, start, end)):
-        country = home_country(document.actors)
+    if infer and country is None and (sector and sector not in NON_STATE_SECTORS or _is_named(document, start, end)):
+        country = _nearby_country(document, start) or document_country(document)
     if sector is None:
         sector = _default_sector(country, text)
     return country, sector
@@ -73,9 +76,48 @@ def _antecedent(document: Document, start: int, kinds: tuple[str, ...]) -> Actor
     return best
 
 
-def _is_person(document: Document, start: int, end: int) -> bool:
+#: How far back (characters, about two sentences) a country named before a phrase still frames it.
+NEARBY = 300
+
+
+def _nearby_country(document: Document, start: int) -> str | None:
+    """'Japan's trade surplus grew ... the government said': the state named just before the phrase frames
+    it more surely than the article's most named one (a Reuters story on Japan names the U.S. often)."""
+    from eventwire.codes import NON_STATE
+
+    best, best_end = None, -1
+    for actor in document.actors:
+        if not actor.country or actor.country_inferred or actor.country in NON_STATE:
+            continue
+        for m in actor.mentions:
+            if best_end < m.end <= start and start - m.end <= NEARBY:
+                best, best_end = actor.country, m.end
+    return best
+
+
+_STATE_WORDS = re.compile(r"(?i)(?:the|his|her|its|their|our) (?:country|nation)")
+
+
+def _is_named(document: Document, start: int, end: int) -> bool:
+    """A person or organisation the tables do not know ('Bongard', 'IG Metall'): most likely of the
+    article's country, as annotators and PLOVER's coders read it."""
     actor = actor_at(document, start, end)
-    return actor is not None and actor.kind == "PERSON"
+    return actor is not None and actor.kind in ("PERSON", "ORG")
+
+
+def document_country(document: Document) -> str | None:
+    """The article's main country from its actors, else from the places it names."""
+    home = home_country(document.actors)
+    if home is not None:
+        return home
+    counts: dict[str, int] = {}
+    for place in document.locations:
+        if place.country:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _stated(document, start, end, text, resolve) -> tuple[str | None, str | None]:
@@ -83,8 +125,8 @@ def _stated(document, start, end, text, resolve) -> tuple[str | None, str | None
         from eventwire.knowledge.actors.resolve import resolve_phrase as resolve
     actor = actor_at(document, start, end)
     stated = actor is not None and actor.country and not actor.country_inferred
-    if stated and not _encloses(actor, start, end, text):
-        return actor.country, actor.sector
+    if stated and (not _encloses(actor, start, end, text) or leader_surname_in(text)):
+        return actor.country, actor.sector  # 'Dr Fox's view': the article's Fox, not the leader of that surname
     own = resolve(text)
     if stated and not own[0]:
         return actor.country, actor.sector

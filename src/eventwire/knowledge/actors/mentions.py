@@ -274,10 +274,47 @@ def extract_actors(doc, date: str | None = None) -> list[Actor]:
             key = _merge_group(key, groups)
         groups.setdefault(key, []).append(m)
     actors = [_actor(key, ms) for key, ms in groups.items()]
+    _surname_in_context(actors, groups, doc)
     _disambiguate(actors)
     _fill_known(actors, date)
     _fill_home_country(actors)
     return actors
+
+
+def _surname_in_context(actors: list[Actor], groups: dict, doc) -> None:
+    """'Mr Fox said' in an article that never gives his first name: the leader of that surname only if the
+    article names his country somewhere; else the phrase is read without the leader table. A country is
+    never taken on a shared surname alone."""
+    named = None
+    for actor, ms in zip(actors, groups.values()):
+        if actor.kind != "PERSON" or any(len(_person_key(m.name)) >= 2 for m in ms) \
+                or not any(leader_surname_in(m.phrase) for m in ms):
+            continue
+        if named is None:
+            named = _named_countries(doc)
+        if actor.country in named:
+            continue
+        for m in ms:
+            if leader_surname_in(m.phrase):
+                m.country, m.sector = resolve_phrase(m.phrase, leaders=False)
+        actor.country = _vote([m.country for m in ms])
+        actor.sector = _vote([m.sector for m in ms])
+        actor.evidence = "text" if actor.country else None
+        actor.name = " ".join(w for w in ms[0].name.split() if w.lower().rstrip(".") not in _TITLES) or actor.name
+        actor.id = identity_id("PERSON", actor.name, actor.country)
+
+
+def _named_countries(doc) -> set[str]:
+    """Countries the article names: places, nationality words, capitals."""
+    out = set()
+    countries, capitals = lx.country_names(), lx.capitals()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            key = lx.plain(ent.text)
+            code = countries.get(key) or capitals.get(key)
+            if code:
+                out.add(code)
+    return out
 
 
 def _disambiguate(actors: list[Actor]) -> None:
@@ -304,6 +341,11 @@ def _disambiguate(actors: list[Actor]) -> None:
             continue
         actor.name, actor.country, actor.sector = reading
         actor.id = identity_id("ORG", actor.name, actor.country)
+        acronyms = {m.text for m in actor.mentions}
+        for other in others:  # 'BNP activists', 'BNP voters': the party's people share its country
+            if other.country is None and other.kind == "GROUP" and \
+                    any(re.search(rf"\b{re.escape(a)}\b", m.text) for a in acronyms for m in other.mentions):
+                other.country, other.evidence = reading[1], "text"
 
 
 def _fill_known(actors: list[Actor], date: str | None) -> None:
