@@ -287,12 +287,13 @@ def _surname_in_context(actors: list[Actor], groups: dict, doc) -> None:
     never taken on a shared surname alone."""
     named = None
     for actor, ms in zip(actors, groups.values()):
-        if actor.kind != "PERSON" or any(len(_person_key(m.name)) >= 2 for m in ms) \
+        if actor.kind not in ("PERSON", "ORG") or any(len(_person_key(m.name)) >= 2 for m in ms) \
                 or not any(leader_surname_in(m.phrase) for m in ms):
             continue
         if named is None:
             named = _named_countries(doc)
-        if actor.country in named:
+        others = {a.country for a in actors if a is not actor and a.country and not a.country_inferred}
+        if actor.country in named | others:
             continue
         for m in ms:
             if leader_surname_in(m.phrase):
@@ -301,7 +302,7 @@ def _surname_in_context(actors: list[Actor], groups: dict, doc) -> None:
         actor.sector = _vote([m.sector for m in ms])
         actor.evidence = "text" if actor.country else None
         actor.name = " ".join(w for w in ms[0].name.split() if w.lower().rstrip(".") not in _TITLES) or actor.name
-        actor.id = identity_id("PERSON", actor.name, actor.country)
+        actor.id = identity_id(actor.kind, actor.name, actor.country)
 
 
 def _named_countries(doc) -> set[str]:

@@ -21,7 +21,7 @@ class _Match:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    body = lx.trie_body({t + end for t in lx.sector_terms() for end in ("", "s", "es")})
+    body = lx.trie_body({form for t in lx.sector_terms() for form in _plurals(t)})
     return {
         "org": lx.alternation(lx.organisations()),
         "country": lx.alternation(lx.country_names()),
@@ -49,9 +49,16 @@ def find_terms(kind: str, text: str) -> list[_Match]:
     return [_Match(m.start(), m.end(), m.group(0)) for m in _patterns()[kind].finditer(text)]
 
 
+def _plurals(term: str) -> tuple[str, ...]:
+    """A role word and its plurals: 'official(s)', 'boss(es)', 'company' / 'companies'."""
+    if term.endswith("y") and term[-2:-1] not in ("a", "e", "o", "u"):
+        return term, term[:-1] + "ies"
+    return term, term + "s", term + "es"
+
+
 def sector_of(term: str) -> str | None:
     terms = lx.sector_terms()
-    for key in (term, re.sub(r"es$", "", term), re.sub(r"s$", "", term)):
+    for key in (term, re.sub(r"ies$", "y", term), re.sub(r"es$", "", term), re.sub(r"s$", "", term)):
         if key in terms:
             return terms[key]
     return None
