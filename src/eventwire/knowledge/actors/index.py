@@ -146,11 +146,13 @@ def _head_sector(doc, start: int, end: int) -> str | None:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     head = tok
-    while head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i > head.i and head.head.sent == tok.sent:
+    while head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i > head.i:  # a head is in its sentence
         head = head.head
     if head is tok or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    return rightmost_sector(doc.text[span.end_char:head.idx + len(head.text)])
+    from eventwire.nlp.spacy_nlp import doc_text
+
+    return rightmost_sector(doc_text(doc)[span.end_char:head.idx + len(head.text)])
 
 
 def _default_sector(country: str | None, text: str) -> str | None:
