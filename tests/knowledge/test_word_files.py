@@ -17,4 +17,4 @@ def test_every_quote_word_class_the_rules_read_is_in_the_file():
                             "vague_role", "time_qualifier", "addressee_verb", "text_noun", "non_speaker", "org_title",
                             "org_anaphor"}
     assert "spokeswoman" in classes["person_role"] and "he" in classes["pronoun"]
-    assert set(lx.word_classes("actor_words.tsv")) == {"title", "generic_group", "institution"}
+    assert set(lx.word_classes("actor_words.tsv")) == {"title", "generic_group", "institution", "party_role"}

@@ -115,10 +115,24 @@ def resolve_phrase(text: str, leaders: bool = True) -> tuple[str | None, str | N
         _, l_country, l_sector = lx.leaders()[lx.fold(named_leaders[-1].value)]  # type: ignore[arg-type]
         country = country or l_country
         sector = sector or l_sector
-    role = rightmost_sector(bare[:len(phrase)] if role_from else bare, role_from)
-    if role:
-        sector = role
+    text = bare[:len(phrase)] if role_from else bare
+    head = re.split(r"\s+of\s+", text, maxsplit=1)[0]
+    if len(head) < len(text) and rightmost_sector(head, role_from):
+        text = head  # 'forces of President Habre' are forces; 'Minister of Defence' stays a minister
+    role = rightmost_sector(text, role_from)
+    if role and not (sector in ("PTY", "OPP") and _party_role(text, role_from)):
+        sector = role  # ... but 'UKIP leader', 'Labour general secretary' speak for their party
     return current_code(country) or _nonstate_code(bare), sector
+
+
+def _party_role(text: str, after: int) -> bool:
+    """Whether the role word nearest the head is one a party has too (leader, spokesman, chairman)."""
+    hits = [m for m in find_terms("sector", text.lower()) if m.start >= after]
+    return bool(hits) and _plain_singular(str(hits[-1].value)) in lx.word_classes("actor_words.tsv")["party_role"]
+
+
+def _plain_singular(term: str) -> str:
+    return re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", term))
 
 
 def _other_bearer(phrase: str, match: _Match) -> bool:
