@@ -214,3 +214,28 @@ def test_the_cross_article_check_finds_no_leak_on_a_few_corpus_articles():
     result = corpus("dev", limit=6, shuffles=1)
     assert result["parties"] > 0 and 0 <= result["country_accuracy"] <= 1
     assert result["shuffle"]["orders"] == 2 and result["shuffle"]["changed"] == 0
+
+
+def test_datelines_adverbs_and_quoted_tails_are_cut_off_a_partys_words():
+    from eventwire.events.stage import trim_party
+
+    text = "LONDON (Reuters) - Myanmar's military regime arrested 40 activists."
+    party = {"name": "LONDON (Reuters) - Myanmar's military regime", "start": 0, "end": 44}
+    trim_party(party, text)
+    assert party == {"name": "Myanmar's military regime", "start": 19, "end": 44}
+    assert text[party["start"]:party["end"]] == party["name"]
+    later = {"name": 'Earlier Tony Blair\'s "courage', "start": 5, "end": 34}
+    trim_party(later, "x" * 40)
+    assert later["name"] == "Tony Blair" and (later["start"], later["end"]) == (13, 23)
+    mid = {"name": "NATO - the alliance", "start": 18, "end": 37}
+    trim_party(mid, "The minister said NATO - the alliance - would act.")
+    assert mid["name"] == "NATO - the alliance"  # a dateline only opens a line
+
+
+def test_no_fox_but_vicente_is_mexican_and_the_bnp_is_british_in_a_british_story(annotate):
+    doc = annotate("Fox hunting with dogs is now illegal in England and Wales after a ban.")
+    assert all(a.country != "MEX" for a in doc.actors)
+    doc = annotate("Mr Fox said the plan was flawed. Dr Fox added that ministers had failed in London.")
+    assert all(a.country != "MEX" for a in doc.actors)
+    doc = annotate("BNP activists protested in Leeds. Tony Blair said the BNP was a disgrace to Britain.")
+    assert {a.name: a.country for a in doc.actors}["BNP activists"] == "GBR"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from eventwire.events.coder import Coder
 from eventwire.events.coders import EventCoder, make_coder
 
@@ -39,12 +41,11 @@ def link_identities(document) -> None:
         if actor.id:
             for m in actor.mentions:
                 heads[(m.start, m.end)] = actor
-    if not heads:
-        return
     for event in document.events:
         for party in (event.source, event.target):
             if not party or party.get("start") is None:
                 continue
+            trim_party(party, document.text)
             actor = _headed_by(heads, party["start"], party["end"])
             if actor is not None:
                 party["actor_id"], party["actor"] = actor.id, actor.name
@@ -65,6 +66,31 @@ def _country_name(code: str) -> str:
     from eventwire.knowledge.actors.mentions import _country_name as name
 
     return name(code) or code
+
+
+#: A dateline before the party ('LONDON (Reuters) - ', 'GUSAU, Nigeria (AP) — '), a sentence adverb
+#: ('Earlier Tony Blair'), and from a quotation mark on (`Tony Blair's "courage`): not the party's name.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,20}\))?\s*[-–—]+\s*")
+_ADVERB = re.compile(r"^(?:Earlier|Later|Meanwhile|However|Now|Yesterday|Today|Also|Then|Instead|Separately),?\s+(?=[A-Z])")
+_QUOTED_TAIL = re.compile(r"\s*['\u2019]s\s+[\"\u201c\u2018'].*$|\s*[\"\u201c].*$")
+
+
+def trim_party(party: dict, text: str = "") -> None:
+    """Cut a dateline (at the start of a line), a leading sentence adverb and a quoted tail off a party's
+    words, offsets kept true."""
+    name = str(party.get("name") or "")
+    at_line_start = party["start"] == 0 or text[party["start"] - 1:party["start"]] == "\n"
+    cut = 0
+    for pattern in ((_DATELINE, _ADVERB) if at_line_start else (_ADVERB,)):
+        m = pattern.match(name[cut:])
+        if m and m.end() < len(name) - cut:
+            cut += m.end()
+    tail = _QUOTED_TAIL.search(name, cut)
+    end = tail.start() if tail and tail.start() > cut else len(name)
+    if cut or end < len(name):
+        party["name"] = name[cut:end]
+        party["start"] += cut
+        party["end"] = party["start"] + (end - cut)
 
 
 def _headed_by(heads: dict, start: int, end: int):
