@@ -22,3 +22,10 @@ def test_gdelt_actor_fields_use_only_cameo_codes():
         code, name, country, *_, type1, _, _ = _actor({"name": "x", "country": "GBR", "sector": sector})
         assert type1 in CAMEO_TYPES | {""}, sector
         assert code == "GBR" + type1
+
+
+def test_an_international_bodys_own_staff_is_coded_as_the_body():
+    from eventwire.export.gdelt import _actor
+
+    assert _actor({"country": "IGO", "sector": "IGO", "name": "UN"})[:3] == ("IGO", "UN", "IGO")
+    assert _actor({"country": "GBR", "sector": "PTY", "name": "Labour"})[0] == "GBR"  # no PLOVER-only code

@@ -75,6 +75,8 @@ def _actor(actor: dict | None) -> tuple:
         return ("",) * 10
     country = (actor.get("country") or "").upper()
     sector = cameo_type(actor.get("sector"))
+    if sector and sector == country:
+        sector = ""  # an IGO's or NGO's own staff: CAMEO writes 'IGO', not 'IGOIGO'
     name = (actor.get("name") or "").upper()
     return (country + sector, name, country, "", "", "", "", sector, "", "")
 
