@@ -71,3 +71,9 @@ def test_truecaser_can_be_switched_off_for_measurement(monkeypatch):
 def test_bracketed_acronym_capitalises_its_name_and_every_later_use(small):
     out = small.recase("the national audit office (nao) said on monday. the nao will report.")
     assert out == "The National Audit Office (NAO) said on Monday. The NAO will report."
+
+
+def test_a_leading_article_in_a_known_name_does_not_override_an_abbreviation():
+    lexicon = load_lexicon(COMMON, names=["The Uk", "The United Nations"], places=False)
+    out = Truecaser(lexicon).recase("workers allowed into the uk, said the united nations.")
+    assert "the UK" in out and "the United Nations" in out

@@ -77,8 +77,9 @@ class Lexicon:
     name_words: set[str] = field(default_factory=set)  # words of known multi-word names (bush, blair)
 
     def add(self, name: str, always: bool = False) -> None:
-        """Add a proper name. A one-word name that is also a common word is left out unless `always`."""
-        name = _trim(name)
+        """Add a proper name. A one-word name that is also a common word is left out unless `always`. A
+        leading article is not part of it ('The Uk' in the Phoenix names would override 'UK')."""
+        name = re.sub(r"^(?:the|The|THE)\s+", "", _trim(name))
         key = tuple(_WORD.findall(name.lower()))
         if not key or (len(key) == 1 and len(key[0]) == 1) or not re.fullmatch(r"[\w.'\-\s&]+", name):
             return
