@@ -51,29 +51,22 @@ _REUTERS = re.compile(r'<REUTERS\b[^>]*NEWID="(\d+)"[^>]*>(.*?)</REUTERS>', re.D
 _BODY = re.compile(r"<BODY>(.*?)</BODY>", re.DOTALL)
 
 
-@lru_cache(maxsize=32)
-def _reuters_file(name: str) -> dict[str, str]:
-    raw = (CORPORA / "reuters21578" / name).read_bytes().decode("latin-1")
-    out = {}
-    for match in _REUTERS.finditer(raw):
-        body = _BODY.search(match.group(2))
-        if body:
-            out[match.group(1)] = html.unescape(body.group(1)).replace("\x03", "")
-    return out
-
-
 _DATE = re.compile(r"<DATE>\s*(\d{1,2})-([A-Z]{3})-(\d{4})")
 _MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
 
 
 @lru_cache(maxsize=32)
-def _reuters_dates(name: str) -> dict[str, str]:
+def _reuters_file(name: str) -> dict[str, tuple[str, str | None]]:
+    """NEWID -> (body, ISO date) for the records of one Reuters-21578 file that have a body."""
     raw = (CORPORA / "reuters21578" / name).read_bytes().decode("latin-1")
     out = {}
     for match in _REUTERS.finditer(raw):
-        date = _DATE.search(match.group(2))
-        if date and date.group(2) in _MONTHS:
-            out[match.group(1)] = f"{date.group(3)}-{_MONTHS[date.group(2)]:02d}-{int(date.group(1)):02d}"
+        body = _BODY.search(match.group(2))
+        if body:
+            date = _DATE.search(match.group(2))
+            iso = f"{date.group(3)}-{_MONTHS[date.group(2)]:02d}-{int(date.group(1)):02d}" \
+                if date and date.group(2) in _MONTHS else None
+            out[match.group(1)] = (html.unescape(body.group(1)).replace("\x03", ""), iso)
     return out
 
 
@@ -81,14 +74,15 @@ def doc_date(doc: str) -> str | None:
     """The article's date where the corpus gives one (Reuters-21578's DATE field; the BBC files have none)."""
     if "#NEWID=" in doc:
         path, newid = doc.split("#NEWID=")
-        return _reuters_dates(path.split("/", 1)[1]).get(newid)
+        record = _reuters_file(path.split("/", 1)[1]).get(newid)
+        return record[1] if record else None
     return None
 
 
 def doc_text(doc: str, corpora: Path = CORPORA) -> str:
     if "#NEWID=" in doc:
         path, newid = doc.split("#NEWID=")
-        return _reuters_file(path.split("/", 1)[1])[newid]
+        return _reuters_file(path.split("/", 1)[1])[newid][0]
     return (corpora / doc).read_bytes().decode("utf-8", "replace")
 
 

@@ -128,7 +128,7 @@ def resolve_phrase(text: str, leaders: bool = True) -> tuple[str | None, str | N
 def _party_role(text: str, after: int) -> bool:
     """Whether the role word nearest the head is one a party has too (leader, spokesman, chairman)."""
     hits = [m for m in find_terms("sector", text.lower()) if m.start >= after]
-    return bool(hits) and _plain_singular(str(hits[-1].value)) in lx.word_classes("actor_words.tsv")["party_role"]
+    return bool(hits) and _plain_singular(str(hits[-1].value)) in _actor_words()["party_role"]
 
 
 def _plain_singular(term: str) -> str:
@@ -148,8 +148,13 @@ def _other_bearer(phrase: str, match: _Match) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _actor_words() -> dict[str, frozenset[str]]:
+    """actor_words.tsv by class, read once (resolve_phrase runs for every argument phrase)."""
+    return lx.word_classes("actor_words.tsv")
+
+
 def _titles() -> frozenset[str]:
-    return lx.word_classes("actor_words.tsv")["title"]
+    return _actor_words()["title"]
 
 
 def _region(phrase: str, match: _Match) -> bool:
