@@ -323,11 +323,12 @@ def stories(db: str = DB_OPTION,
     """List stories (articles about one happening) or storylines (stories linked over time)."""
     import duckdb
 
+    from eventwire.store.lock import DatabaseBusy, connect
     from eventwire.stories.show import list_storylines, list_stories
 
     try:
-        con = duckdb.connect(db, read_only=not refresh) if Path(db).exists() else None
-    except duckdb.Error as exc:
+        con = connect(db, read_only=not refresh) if Path(db).exists() else None
+    except (duckdb.Error, DatabaseBusy) as exc:
         err.print(f"[red]error:[/] cannot open {db!r}: {exc}", highlight=False)
         raise typer.Exit(2)
     if con is None:

@@ -103,6 +103,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
         summary.new += _load_finished_parts(store, parts_root)  # left by a crashed run
         known = frozenset(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall())
         actors = store.load_known_actors()
+        store.release()
         try:
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 cluster = None if scheduler else LocalCluster(
@@ -122,7 +123,7 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                        for shard in shards]
             summary.phases["start"] = time.perf_counter() - started
             loading, busy, client_cpu = 0.0, 0.0, time.process_time()
-            store.con.execute("SET threads = 1")  # loading parts must not take cores from the workers
+            store.setting("SET threads = 1")  # loading parts must not take cores from the workers
             for future in as_completed(futures):
                 load_started = time.perf_counter()
                 result = future.result()
@@ -130,10 +131,11 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                 pid, began, ended = result.timeline
                 summary.timeline.append((pid, round(began - started_at, 2), round(ended - started_at, 2)))
                 _absorb(store, result, summary, on_reject)
+                store.release()  # `eventwire serve` may read between shards
                 loading += time.perf_counter() - load_started
                 if progress:
                     progress(summary)
-            store.con.execute("RESET threads")
+            store.reset_settings()
             summary.phases["loading (during shards)"] = loading
             summary.phases["client CPU (during shards)"] = time.process_time() - client_cpu
             # Worker time summed over shards; next to workers x shard phase it shows idle workers and start-up.

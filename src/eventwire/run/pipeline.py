@@ -101,6 +101,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
         def write() -> None:
             summary.new += store.write(unwritten, known_actors(stages, changed_only=True))
             unwritten.clear()
+            store.release()  # `eventwire serve` may read the file while the next batch is analysed
 
         for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines, default_date):
             if rejects:
@@ -111,6 +112,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
                     if on_reject:
                         on_reject(r)
             if batch:
+                store.release()
                 for stage in stages:
                     stage(batch)
                 unwritten.extend((w.source, w.document, w.engine) for w in batch)  # the spaCy Docs can go

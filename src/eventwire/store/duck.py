@@ -11,6 +11,7 @@ import duckdb
 
 from eventwire.errors import EventwireError
 from eventwire.records import CHILD_RECORDS, Document, KnownActor, Reject, Source
+from eventwire.store import lock
 from eventwire.store.schema import TABLES, ddl, to_cell
 
 
@@ -19,18 +20,53 @@ class StoreError(EventwireError):
 
 
 class Store:
-    def __init__(self, path: str, read_only: bool = False):
+    """The database file, opened on first use and let go by `release()` so that a server reading the same
+    file gets its turn between batches (see `store.lock`)."""
+
+    def __init__(self, path: str, read_only: bool = False, wait: float | None = None):
         self.path = path
+        self.read_only = read_only
+        self.wait = wait
         if read_only and not os.path.exists(path):
             raise StoreError(f"no database at {path!r}: run `eventwire run PATH --db {path}` first")
-        try:
-            self.con = duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {path!r}: {exc}") from None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._settings: list[str] = []
+        _ = self.con  # fail now, not in the middle of a run, when the file cannot be opened
         if not read_only:
             for statement in ddl():
                 self.con.execute(statement)
             self._add_new_columns()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; (re)opened here, waiting while another process holds the file."""
+        if self._con is None:
+            try:
+                self._con = lock.connect(self.path, read_only=self.read_only, wait=self.wait)
+            except lock.DatabaseBusy as exc:
+                raise StoreError(str(exc)) from None
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot open {self.path!r}: {exc}") from None
+            for statement in self._settings:
+                self._con.execute(statement)
+        return self._con
+
+    def setting(self, statement: str) -> None:
+        """A `SET ...` that lasts across `release()` (a new connection gets it again)."""
+        self._settings.append(statement)
+        self.con.execute(statement)
+
+    def reset_settings(self) -> None:
+        for statement in self._settings:
+            if self._con is not None:
+                self._con.execute("RESET " + statement.split()[1])
+        self._settings.clear()
+
+    def release(self) -> None:
+        """Close the file until the next use, so other processes can open it (committed data stays)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def _add_new_columns(self) -> None:
         """A database written by an older release gets the columns added since (NULL in its old rows);
@@ -45,7 +81,7 @@ class Store:
                     self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql}')
 
     def close(self) -> None:
-        self.con.close()
+        self.release()
 
     def __enter__(self) -> Store:
         return self
