@@ -321,25 +321,23 @@ def stories(db: str = DB_OPTION,
             storylines: bool = typer.Option(False, "--storylines", help="List storylines instead of stories."),
             refresh: bool = typer.Option(True, help="First assign articles stored since the last update.")):
     """List stories (articles about one happening) or storylines (stories linked over time)."""
-    import duckdb
-
-    from eventwire.store.lock import DatabaseBusy, connect
+    from eventwire.store import Store
     from eventwire.stories.show import list_storylines, list_stories
 
-    try:
-        con = connect(db, read_only=not refresh) if Path(db).exists() else None
-    except (duckdb.Error, DatabaseBusy) as exc:
-        err.print(f"[red]error:[/] cannot open {db!r}: {exc}", highlight=False)
-        raise typer.Exit(2)
-    if con is None:
+    if not Path(db).exists():
         err.print(f"[red]error:[/] no database at {db!r}: run `eventwire run PATH --db {db}` first", highlight=False)
         raise typer.Exit(2)
-    with con:
+    try:
+        store = Store(db, read_only=not refresh)  # waits while `serve` reads it; brings an old file's columns up to date
+    except EventwireError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    with store:
         if refresh:
             from eventwire.stories import update
 
-            update(con)
-        out.print(list_storylines(con, limit) if storylines else list_stories(con, limit))
+            update(store.con)
+        out.print(list_storylines(store.con, limit) if storylines else list_stories(store.con, limit))
 
 
 @app.command()

@@ -139,6 +139,25 @@ class KnownActor(_Record):
     confidence: float | None = None  # share of its articles whose own words agree with the stored country
 
 
+#: The Event fields holding counts (EventCount), in the order views and exports list them.
+COUNT_FIELDS = ("killed", "wounded", "arrested", "kidnapped", "displaced")
+
+
+@dataclass
+class EventCount(_Record):
+    """How many one event killed, wounded, arrested, kidnapped or displaced, and the words that say so
+    (events/counts.py). Counts of one kind in the event's words are combined by the total rule of
+    `knowledge.quantities.kind_total`: a stated total, else distinct counts, subsets left out."""
+
+    value: float | None  # the figure to use (the low end of a range); None: an unknown number ("killed militants")
+    min: float | None
+    max: float | None  # the high end of a range ("2-4", "dozens"); None with a min: open-ended ("at least 5")
+    text: str  # the evidence: the words from the first count to the last
+    start: int
+    end: int
+    reports: int = 1  # how many counts of this kind were combined
+
+
 @dataclass
 class Event(_Record):
     plover: str
@@ -159,6 +178,11 @@ class Event(_Record):
     hypothetical: bool = False
     verb: Span | None = None
     coder: str = "rules"  # which EventCoder made it: rules, model or combined (events/coders.py)
+    killed: EventCount | None = None  # casualties and detentions the event's words count (events/counts.py)
+    wounded: EventCount | None = None
+    arrested: EventCount | None = None
+    kidnapped: EventCount | None = None
+    displaced: EventCount | None = None
 
 
 @dataclass
@@ -273,6 +297,21 @@ class Mention(_Record):
 
 
 @dataclass
+class CountReport(_Record):
+    """One report's figure for a merged event: how many it said were killed (wounded, ...), when, and where."""
+
+    kind: str  # the Event field: killed, wounded, arrested, kidnapped, displaced
+    value: float | None  # None: an unknown number
+    max: float | None
+    date: str | None  # the reporting article's date
+    doc_id: str
+    idx: int  # the raw event (events doc_id, idx)
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
 class MergedEvent(_Record):
     """One canonical event per happening, with the evidence from every article that reported it."""
 
@@ -289,6 +328,13 @@ class MergedEvent(_Record):
     num_sources: int
     earliest_doc_id: str
     earliest_date: str | None
+    # The latest report's figure (tolls rise as news comes in: 3,000 then 34,000, never their sum) ...
+    killed: float | None = None
+    wounded: float | None = None
+    arrested: float | None = None
+    kidnapped: float | None = None
+    displaced: float | None = None
+    count_reports: list[CountReport] = field(default_factory=list)  # ... and every report's figure, oldest first
 
 
 @dataclass

@@ -59,3 +59,22 @@ def test_query_csv_output_and_bad_sql(tmp_path):
     assert result.stdout.splitlines() == ["id,site", "doc-a,news.example", "doc-b,"]
     bad = runner.invoke(app, ["query", "SELEC 1", "--db", db])
     assert bad.exit_code == 2 and "syntax" in bad.stderr.lower()
+
+
+def test_event_casualties_lists_the_counts_on_events(tmp_path):
+    from eventwire.records import EventCount
+
+    batch = documents()
+    for _, document, _ in batch:
+        for event in document.events:
+            if event.plover == "ASSAULT":
+                event.killed = EventCount(3, 3, None, "at least 3 killed", event.start, event.start + 17)
+            if event.plover == "ARREST":
+                event.arrested = EventCount(12, 12, 12, "12 protesters", event.start, event.start + 13)
+    path = str(tmp_path / "c.duckdb")
+    with Store(path) as store:
+        store.write(batch)
+        create_views(store.con)
+        rows = store.con.execute("SELECT plover, killed, killed_max, arrested, killed_text FROM event_casualties "
+                                 "ORDER BY plover").fetchall()
+    assert rows == [("ARREST", None, None, 12.0, None), ("ASSAULT", 3.0, None, None, "at least 3 killed")]

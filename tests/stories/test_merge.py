@@ -116,3 +116,19 @@ def test_a_dated_and_an_undated_report_never_merge():
     undated = _undated("b", dated.sentence)
     dated.story_id = undated.story_id
     assert not compatible(dated, undated) and not compatible(undated, dated)
+
+
+def test_a_merged_event_carries_the_latest_toll_and_every_report_of_it():
+    """Tolls rise as news comes in (3, then 34): the merged event shows 34 and both reports, never 37."""
+    first = _report("d1", source=COL_ARMY, day=date(2024, 3, 3))
+    later = _report("d2", source=COL_TROOPS, day=date(2024, 3, 4), site="b")
+    copied = _report("d3", source=COL_ARMY, day=date(2024, 3, 4), site="c", copy=True)
+    first.counts = {"killed": {"value": 3.0, "max": 3.0, "text": "3 killed", "start": 5, "end": 13}}
+    later.counts = {"killed": {"value": 34.0, "max": None, "text": "at least 34 dead", "start": 0, "end": 16},
+                    "wounded": {"value": None, "max": None, "text": "many wounded", "start": 20, "end": 32}}
+    copied.counts = {"killed": {"value": 99.0, "max": 99.0, "text": "99 killed", "start": 0, "end": 9}}
+    [group] = merge_reports([first, later, copied])
+    merged = canonical(group)
+    assert merged.killed == 34 and merged.wounded is None  # an unknown number sets no figure
+    assert [(r.kind, r.value, r.doc_id) for r in merged.count_reports] == \
+        [("killed", 3.0, "d1"), ("killed", 34.0, "d2"), ("wounded", None, "d2")]  # a copy is no report

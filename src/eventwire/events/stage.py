@@ -1,5 +1,5 @@
 """Event stage: codes each English document's events from its parse (after the knowledge stage), with the
-`EventCoder` the settings choose (`coders.py`)."""
+`EventCoder` the settings choose (`coders.py`), and gives each casualty count to one event (`counts.py`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 
 from eventwire.events.coder import Coder
 from eventwire.events.coders import EventCoder, make_coder
+from eventwire.events.counts import attach_counts
 
 
 def _actor_at():
@@ -30,6 +31,7 @@ class EventStage:
             if work.doc is not None:
                 work.document.events = self.coder(work.document, work.doc)
                 link_identities(work.document)
+                attach_counts(work.document, [(s.start_char, s.end_char) for s in work.doc.sents])
 
 
 def link_identities(document) -> None:

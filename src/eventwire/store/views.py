@@ -16,6 +16,9 @@ article's publication date):
   casualty_totals       one row per article and kind: the article's total by the rule of
                         knowledge.quantities.kind_total (a stated total, else distinct counts, subsets left
                         out), its high end, whether a count of unknown number was also said; sum `total`
+  event_casualties      one row per raw event with a count on it (events/counts.py gives each count to one
+                        event): killed, wounded, arrested, kidnapped, displaced, the killed range and words;
+                        summing `killed` over an article's events counts each death once
   quotes_by_speaker     speaker, quotes, articles
   articles_by_site      site, articles, events, first and last date
   rejects_by_reason     reason (record numbers stripped), files, rejects
@@ -28,6 +31,7 @@ import re
 import duckdb
 
 from eventwire.errors import EventwireError
+from eventwire.records import COUNT_FIELDS
 
 #: One row per raw event, its JSON fields unpacked, with its article; `date` is the event's own date
 #: when it parses, else the article's. The `events_flat` view and the REST API both select from this.
@@ -117,6 +121,16 @@ VIEWS: dict[str, str] = {
         FROM quantities q JOIN articles a ON a.id = q.doc_id
         WHERE upper(q.kind) IN ('KILL', 'WOUND', 'ARREST', 'KIDNAP', 'KILLED', 'WOUNDED', 'ARRESTED')""",
     "casualty_totals": CASUALTY_TOTALS,
+    "event_casualties": f"""
+        SELECT f.doc_id, f.idx, f.plover, f.date, f.source_name, f.source_country, f.target_name,
+               f.target_country, f.location_name, f.location_country,
+               {", ".join(f"TRY_CAST(e.{k}->>'value' AS DOUBLE) AS {k}" for k in COUNT_FIELDS)},
+               TRY_CAST(e.killed->>'max' AS DOUBLE) AS killed_max,
+               e.killed IS NOT NULL AND e.killed->>'value' IS NULL AS killed_unknown,
+               e.killed->>'text' AS killed_text, f.sentence, f.url
+        FROM events_flat f JOIN events e USING (doc_id, idx)
+        WHERE {" OR ".join(f"e.{k} IS NOT NULL" for k in COUNT_FIELDS)}
+        ORDER BY f.date, f.doc_id, f.idx""",
     "quotes_by_speaker": """
         SELECT speaker, count(*) AS quotes, count(DISTINCT doc_id) AS articles
         FROM quotes WHERE speaker IS NOT NULL GROUP BY ALL ORDER BY quotes DESC""",

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from eventwire.records import Mention, MergedEvent
+from eventwire.records import CountReport, Mention, MergedEvent
 from eventwire.stories.cluster import fold, tokens
 
 DAY_TOLERANCE = 1
@@ -50,6 +50,7 @@ class Report:
     site: str | None
     story_id: str | None
     copy: bool = False
+    counts: dict[str, dict] = field(default_factory=dict)  # Event count field -> its EventCount as stored
 
 
 @dataclass
@@ -178,7 +179,18 @@ def canonical(reports: list[Report]) -> MergedEvent:
         num_sources=len({r.site or r.doc_id for r in counted}),
         earliest_doc_id=first.doc_id,
         earliest_date=first.doc_date,
+        **latest_counts(reports),
     )
+
+
+def latest_counts(reports: list[Report]) -> dict:
+    """Each count field's latest report (a rising toll is updated, not added up), and every report's figure."""
+    figures = [CountReport(kind, c.get("value"), c.get("max"), r.doc_date, r.doc_id, r.idx, c.get("text") or "",
+                           c.get("start") or 0, c.get("end") or 0)
+               for r in sorted((r for r in reports if not r.copy), key=_report_order)
+               for kind, c in sorted(r.counts.items()) if c]
+    latest = {f.kind: f.value for f in figures if f.value is not None}  # later reports overwrite earlier ones
+    return {**latest, "count_reports": figures}
 
 
 def _report_order(r: Report) -> tuple:

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from eventwire.knowledge.actors import resolve_phrase
-from eventwire.records import Story, Storyline
+from eventwire.records import COUNT_FIELDS, Story, Storyline
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
 from eventwire.stories.cluster import (BRIEF_WORDS, CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
@@ -311,7 +311,7 @@ def _reports(con, where: str, params: dict) -> list[merging.Report]:
     rows = con.execute(
         f"""SELECT e.doc_id, e.idx, e.plover, e.cameo, e.source, e.target, e.location,
                    coalesce(e.date, m.date), e.sentence, e.start, e."end", m.date, m.site, m.story_id,
-                   m.copy_of IS NOT NULL
+                   m.copy_of IS NOT NULL, e.killed, e.wounded, e.arrested, e.kidnapped, e.displaced
             FROM events e JOIN story_members m ON m.doc_id = e.doc_id
             WHERE {where} AND NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)
             ORDER BY e.doc_id, e.idx""",
@@ -321,7 +321,7 @@ def _reports(con, where: str, params: dict) -> list[merging.Report]:
         when = parse_when(r[7])
         out.append(merging.Report(r[0], r[1], r[2], r[3], _json(r[4]), _json(r[5]), _json(r[6]),
                                   when.date() if when else None, r[8] or "", r[9], r[10], r[11], r[12], r[13],
-                                  bool(r[14])))
+                                  bool(r[14]), {k: _json(v) for k, v in zip(COUNT_FIELDS, r[15:20]) if v}))
     return out
 
 
