@@ -32,7 +32,9 @@ def cameo_text(code: str | None) -> str:
 
 
 def sector_name(code: str | None) -> str:
-    return _mapping("icews_sectors.tsv").get((code or "").upper(), code or "")
+    """The ICEWS sector name for a PLOVER/CAMEO sector code; '' for a code ICEWS has no name for (the
+    knowledge base carries CAMEO leftovers such as MUS or RAD): a raw code is no ICEWS sector."""
+    return _mapping("icews_sectors.tsv").get((code or "").upper(), "")
 
 
 def cameo_type(sector: str | None) -> str:
