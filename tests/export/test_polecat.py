@@ -58,7 +58,7 @@ def test_polecat_rows_carry_event_actors_place_and_story(events_db, tmp_path):
     assert set(rows) == {"CONSULT", "ARREST", "ASSAULT"}  # the negated REJECT is no event
     consult = rows["CONSULT"]
     assert (consult["Event Date"], consult["Quad Code"], consult["Event Intensity"]) == ("2024-03-04",
-                                                                                        "VERBAL COOPERATION", "1")
+                                                                                        "VERBAL COOPERATION", "2.5")
     assert (consult["Actor Name"], consult["Actor Country"], consult["Primary Actor Sector"]) == \
         ("Norland government", "NOR", "GOV")
     assert (consult["Recipient Name Raw"], consult["Recipient Country"]) == ("Sudria", "SDN")
@@ -100,3 +100,26 @@ def test_plover_is_still_accepted_as_the_old_name_of_plover_jsonl(events_db, tmp
     strip = [{k: v for k, v in json.loads(line).items() if k != "coded_date"} for line in old.read_text().splitlines()]
     assert strip == [{k: v for k, v in json.loads(line).items() if k != "coded_date"}
                      for line in new.read_text().splitlines()]
+
+
+def test_event_intensity_is_the_plover_score_of_type_and_mode():
+    from eventwire.export.tables import plover_score
+
+    assert (plover_score("CONSULT", None), plover_score("CONSULT", "visit")) == (2.5, 4.0)
+    assert plover_score("COERCE", "arrest") == -7.0 and plover_score("ASSAULT", "unconventional") == -10.0
+    assert plover_score("ASSAULT", "pro_autocracy") == -9.0  # no score for that mode: the type's own
+    assert plover_score("ACCUSE", None) == -3.0  # printed +3 in the manual, out of line with its modes
+
+
+def test_the_plover_scores_are_what_the_tool_reads_from_the_manual(shared):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("plover_scores", root / "tools" / "plover_scores.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    found = tool.scores((shared / "reference" / "plover" / "PLOVER_MANUAL.tex").read_text(encoding="utf-8"))
+    shipped = datafiles.read_tsv("eventwire.export", "plover_scores.tsv", header=True)
+    assert [list(r) for r in found] == shipped and len(shipped) == 82
+    assert {plover for plover, _, _ in shipped} >= {"AGREE", "CONSULT", "ASSAULT", "COERCE", "RETREAT", "AID"}

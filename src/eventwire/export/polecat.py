@@ -2,7 +2,8 @@
 
 Which eventwire field fills each column, and which stay empty (COW codes, titles, Wikipedia ids, districts:
 eventwire has no evidence for them), is the table `export/data/polecat_columns.tsv`. Countries are ISO
-3166-1 alpha-3 codes as in POLECAT, Quad Code is the PLOVER manual's name of the quad category, several
+3166-1 alpha-3 codes as in POLECAT, Event Intensity is the PLOVER manual's score of the event's type and
+mode (`data/plover_scores.tsv`), Quad Code is the manual's name of the quad category, several
 values in one cell are joined by "; ", and a place known only by its country has the country's point.
 The story fields (Source, Publication Date, Story People/Organizations/Locations, Language) describe the
 earliest article that reported the happening.
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from eventwire import __version__
 from eventwire.export.places import country_level, placed
 from eventwire.export.source import Happening, day, happenings
-from eventwire.export.tables import columns, country_name
+from eventwire.export.tables import columns, country_name, plover_score
 
 #: quad_class (CAMEO/GDELT numbering) -> the quad category as the PLOVER manual and POLECAT write it
 QUADS = {1: "VERBAL COOPERATION", 2: "MATERIAL COOPERATION", 3: "VERBAL CONFLICT", 4: "MATERIAL CONFLICT"}
@@ -35,7 +36,8 @@ def polecat_row(h: Happening, story: tuple) -> tuple:
     first = h.first
     people, orgs, places = story
     row = (
-        h.id, h.date, h.plover, h.mode or "", h.goldstein, QUADS.get(h.quad_class, ""), JOIN.join(h.context),
+        h.id, h.date, h.plover, h.mode or "", plover_score(h.plover, h.mode), QUADS.get(h.quad_class, ""),
+        JOIN.join(h.context),
         *_party(h.source), *_party(h.target), *_place(h.location),
         first.get("a_site") or "", day(first.get("a_date")), JOIN.join(people), JOIN.join(orgs), JOIN.join(places),
         first.get("a_language") or "", f"eventwire {__version__}",

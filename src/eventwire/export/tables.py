@@ -45,6 +45,18 @@ def cameo_type(sector: str | None) -> str:
     return table[code] if code in table else ""
 
 
+@cache
+def _scores() -> dict[tuple[str, str], float]:
+    return {(plover, mode): float(score) for plover, mode, score in _rows("plover_scores.tsv")}
+
+
+def plover_score(plover: str | None, mode: str | None) -> float | None:
+    """The PLOVER manual's conflict-cooperation score of an event type and mode (POLECAT's Event Intensity);
+    a mode the table has no score for takes its type's own."""
+    table = _scores()
+    return table.get((plover or "", mode or ""), table.get((plover or "", "")))
+
+
 def count_type(kind: str | None) -> str | None:
     return _mapping("gkg_count_types.tsv").get(kind or "")
 
