@@ -157,21 +157,24 @@ def export(db: str = DB_OPTION,
            table: str = typer.Option("articles", "--table", help="Table to export (jsonl, csv, parquet)."),
            format: str = typer.Option("jsonl", "--format",
                                       help="jsonl, csv or parquet (one table), or gdelt-events, gdelt-mentions, gkg, "
-                                           "icews, plover, acled (interop; .parquet/.csv --out picks the container)."),
+                                           "icews, polecat, plover-jsonl, acled (interop; .parquet/.csv --out picks "
+                                           "the container)."),
            out_path: Optional[str] = typer.Option(None, "--out", help="Output file (default: stdout, except parquet).")):
-    """Export one table as JSON Lines, CSV or Parquet, or the events as GDELT, GKG, ICEWS, PLOVER or ACLED files."""
-    from eventwire.export import FORMATS as INTEROP
-    from eventwire.export import export_interop
+    """Export one table as JSON Lines, CSV or Parquet, or the events as GDELT, GKG, ICEWS, POLECAT, PLOVER (JSON
+    Lines) or ACLED files; says on stderr how many rows went where."""
+    from eventwire.export import export_interop, is_interop
     from eventwire.store.export import export_table
 
     try:
-        if format in INTEROP:
-            export_interop(db, format, out_path)
+        if is_interop(format):
+            rows = export_interop(db, format, out_path)
         else:
-            export_table(db, table, format, out_path)
+            rows = export_table(db, table, format, out_path)
     except EventwireError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
+    where = os.path.abspath(out_path) if out_path else "stdout"
+    err.print(f"wrote {rows:,} {'row' if rows == 1 else 'rows'} to {where}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -235,6 +235,9 @@ class Source(_Record):
     record: int  # index of the record inside a multi-record file (0 otherwise)
     content_hash: str
     size: int
+    # the input file as an absolute file:// URI, recorded at ingest (`path` is as given, often relative);
+    # None for stdin, which has no file, and in databases written before this field existed
+    uri: str | None = None
 
 
 @dataclass

@@ -2,10 +2,14 @@
 
 Conventions kept from the GDELT 2.0 Event Codebook: SQLDATE is YYYYMMDD, FractionDate is
 YYYY + (MONTH * 30 + DAY) / 365, geographic country codes are FIPS 10-4 (actor country codes stay CAMEO/ISO3),
-ActionGeo_Type is 1 country, 2 US state, 3 US city, 4 world city, 5 world state, and NumMentions /
-NumSources / NumArticles count the reports merged into one event. Where GDELT would fill a field eventwire
-cannot (ethnic and religious codes, actor geography), the field is blank. AvgTone is eventwire's
-opinion-word polarity (-1..1) scaled by 100 to GDELT's range; it is not GDELT's tone dictionary.
+*Geo_Type is 1 country, 2 US state, 3 US city, 4 world city, 5 world state, and NumMentions /
+NumSources / NumArticles count the reports merged into one event. A country-level place has its country's
+point as latitude and longitude (`export/places.py`), as in GDELT. Actor1Geo and Actor2Geo are the event's
+place when known, else the actor's own country (`places.actor_place`). Actor type codes are CAMEO's, mapped
+from PLOVER sectors (`tables.cameo_type`: PLOVER-only codes such as JRN and PTY never reach the file).
+SOURCEURL is always absolute (`source.source_url`). Where GDELT would fill a field eventwire cannot (ethnic
+and religious codes), the field is blank. AvgTone is eventwire's opinion-word polarity (-1..1) scaled by 100
+to GDELT's range; it is not GDELT's tone dictionary.
 GLOBALEVENTID is a stable 60-bit hash of the merged event id (or `doc_id:idx`). In Mentions, SentenceID
 counts sentence ends before the event, Confidence is eventwire's confidence x 100, and Extras holds
 what GDELT leaves out: `<SPAN>start-end</SPAN><DOC_ID>id</DOC_ID>`, the event's character span in its article.
@@ -16,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from eventwire.export.source import Happening, day, happenings, numeric_id
+from eventwire.export.places import actor_place, country_level, placed
+from eventwire.export.source import Happening, day, happenings, numeric_id, source_url
 from eventwire.export.tables import cameo_type, columns, country_name, fips
 
 _US_STATE, _US_CITY, _COUNTRY, _WORLD_CITY, _WORLD_STATE = 2, 3, 1, 4, 5
@@ -42,8 +47,8 @@ def event_row(h: Happening) -> tuple:
         *_actor(h.source), *_actor(h.target),
         1 if first.get("a_lead") else 0, cameo, cameo[:3], cameo[:2],
         h.quad_class, h.goldstein, len(h.mentions), h.num_sources, h.num_articles, _avg_tone(h),
-        *_no_geo(), *_no_geo(), *_geo(h.location),
-        _stamp(_earliest_ingest(h)), _source_url(first),
+        *_geo(actor_place(h.source, h.location)), *_geo(actor_place(h.target, h.location)), *_geo(h.location),
+        _stamp(_earliest_ingest(h)), source_url(first),
     )
     assert len(row) == len(columns("gdelt_events"))
     return row
@@ -54,7 +59,7 @@ def mention_row(h: Happening, m: dict, added: int | None) -> tuple:
     source, target = h.source or {}, h.target or {}
     return (
         numeric_id(h.id), added, _stamp(m.get("d_ingested")), 1 if m.get("a_url") else 2,
-        m.get("a_site") or "", _source_url(m), m.get("a_sentence"),
+        m.get("a_site") or "", source_url(m), m.get("a_sentence"),
         _offset(m.get("source"), source), _offset(m.get("target"), target),
         verb.get("start", m.get("start")), 1, round(100 * (m.get("confidence") or 0)),
         m.get("a_length"), _tone(m.get("a_tone")), _translation(m.get("a_language")),
@@ -89,6 +94,7 @@ def _geo(loc: dict | None) -> tuple:
     """Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
     if not loc or not (loc.get("name") or loc.get("country")):
         return _no_geo()
+    loc = placed(loc)
     iso3 = (loc.get("country") or "").upper()
     code = fips(iso3)
     kind = _geo_type(loc, iso3)
@@ -103,9 +109,9 @@ def _geo(loc: dict | None) -> tuple:
 
 
 def _geo_type(loc: dict, iso3: str) -> int:
-    """GDELT's geographic resolution; a place with no feature class and no coordinates is known only by its country."""
+    """GDELT's geographic resolution."""
     feature = loc.get("feature")
-    if feature == "country" or (feature is None and loc.get("lat") is None and iso3):
+    if country_level(loc):
         return _COUNTRY
     if feature == "admin1":
         return _US_STATE if iso3 == "USA" else _WORLD_STATE
@@ -133,10 +139,6 @@ def _stamp(when) -> int | None:
     if not isinstance(when, datetime):
         when = datetime.fromisoformat(str(when))
     return int(when.strftime("%Y%m%d%H%M%S"))
-
-
-def _source_url(m: dict) -> str:
-    return m.get("a_url") or m.get("d_path") or f"eventwire:{m.get('doc_id')}"
 
 
 def _offset(mention_actor: dict | None, actor: dict) -> int | None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from eventwire.export.gdelt import _geo, _stamp, _tone
-from eventwire.export.source import Article, articles
+from eventwire.export.source import Article, articles, source_url
 from eventwire.export.tables import count_type
 
 _DELIMS = re.compile(r"[#;,|<>\t\r\n]+")
@@ -48,7 +48,7 @@ def gkg_row(a: Article, n: int) -> tuple:
     orgs = _names(a, _ORG, "org", spans)
     return (
         f"{stamp or 0}-{n}", stamp, 1 if row.get("url") else 2, row.get("site") or "",
-        row.get("url") or row.get("d_path") or f"eventwire:{row['id']}",
+        source_url(row, row["id"]),
         ";".join(c.rsplit("#", 1)[0] for c in counts), ";".join(counts),
         ";".join(_themes(row)), "",
         ";".join(_v1_location(loc) for loc in locations), ";".join(locations),

@@ -2,13 +2,16 @@
 
 As in ICEWS, a row is one coded report: its Story ID and Sentence Number point at the earliest article
 that reported the happening. Countries are written as names (ICEWS does not use codes), sectors as
-ICEWS sector names joined by commas, Intensity is the CAMEO Goldstein score.
+ICEWS sector names joined by commas (a code with no ICEWS name is left blank, never written raw),
+Intensity is the CAMEO Goldstein score, and a place known only by its country has the country's point as
+Latitude and Longitude (`export/places.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from eventwire.export.places import country_level, placed
 from eventwire.export.source import Happening, happenings, numeric_id
 from eventwire.export.tables import cameo_text, country_name, sector_name
 
@@ -20,10 +23,9 @@ def icews_rows(con) -> Iterator[tuple]:
 
 def icews_row(h: Happening) -> tuple:
     first = h.first
-    loc = h.location or {}
+    loc = placed(h.location) or {}
     feature = loc.get("feature")
-    known_only_by_country = feature is None and loc.get("lat") is None
-    city = loc.get("name") if feature not in ("country", "admin1") and not known_only_by_country else ""
+    city = loc.get("name") if feature != "admin1" and loc and not country_level(loc) else ""
     province = loc.get("name") if feature == "admin1" else ""
     return (
         numeric_id(h.id, 48), h.date, *_actor(h.source), cameo_text(h.cameo) or h.plover, h.cameo or "",

@@ -1,7 +1,12 @@
-"""POLECAT-style PLOVER records: one JSON object per line, with the field names of the PLOVER manual's
-"Data Fields" chapter (id, date, actor, recipient, event, event_loc, event_text, quad_code, event_scale,
-mode, context, text_info, cite_info, coder, coded_date) and eventwire's extras (cameo, num_mentions,
-num_sources, num_articles, story_id, and every mention with its character offsets).
+"""PLOVER records as JSON Lines (`--format plover-jsonl`): one JSON object per line.
+
+Fields: those of the PLOVER manual's "Data Fields" chapter (id, date, actor, recipient, event, event_loc,
+event_text, quad_code, event_scale, mode, context, text_info, cite_info, coder, coded_date), where
+`event`, `event_text`, `mode` and `context` are lists as the manual specifies; the fields POLECAT's own
+JSON (NGEC's output) names differently, with its shapes: `event_type` (one PLOVER type), `event_mode` and
+`contexts` (lists), `pub_date` (YYYY-MM-DD) and `publisher`; and eventwire's extras (cameo, num_mentions,
+num_sources, num_articles, story_id, and every mention with its character offsets). A country-level
+`event_loc` carries its country's point (`export/places.py`).
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from eventwire import __version__
-from eventwire.export.source import Happening, happenings
+from eventwire.export.places import placed
+from eventwire.export.source import Happening, day, happenings
 
 
 def plover_records(con) -> Iterator[dict]:
@@ -36,6 +42,11 @@ def plover_record(h: Happening, coded: str) -> dict:
         "text_info": {"sequence": first.get("a_sentence"), "start": first.get("start"), "end": first.get("end")},
         "cite_info": {"url": first.get("a_url"), "source": first.get("a_site"), "doc_id": first.get("doc_id"),
                       "date": first.get("a_date"), "title": first.get("a_title")},
+        "event_type": h.plover,
+        "event_mode": [h.mode] if h.mode else [],
+        "contexts": h.context,
+        "pub_date": day(first.get("a_date")),
+        "publisher": first.get("a_site"),
         "coder": f"eventwire {__version__}",
         "coded_date": coded,
         "cameo": h.cameo,
@@ -53,6 +64,7 @@ def _entity(actor: dict) -> dict:
 
 
 def _location(loc: dict | None) -> dict | None:
+    loc = placed(loc)
     if not loc:
         return None
     keep = ("name", "country", "lat", "lon", "feature", "geonameid")

@@ -13,9 +13,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: containers that hold many documents: a `record` number tells which one (readers.py)
+_MULTI_RECORD = frozenset({"jsonl", "warc", "wet", "sgml"})
 # The sentence number of an event: sentence ends before its start offset (approximate, like GDELT's).
 _SENTENCE_END = r"""[.!?]['"’”)\]]*\s+"""
 
@@ -92,12 +95,13 @@ def _mentions(con) -> dict[tuple[str, int], dict]:
     if "hypothetical" in events:
         keep += " AND NOT coalesce(e.hypothetical, false)"
     tone = "a.tone" if "tone" in articles else "NULL"
+    origin = _origin(con)
     sql = f"""
         SELECT e.*, a.url AS a_url, a.site AS a_site, a.date AS a_date, a.title AS a_title,
                a.language AS a_language, {tone} AS a_tone, length(a.text) AS a_length,
                1 + len(regexp_extract_all(substr(a.text, 1, e.start), $sentence_end)) AS a_sentence,
                e.start < coalesce(nullif(strpos(a.text, chr(10)), 0), length(a.text) + 1) AS a_lead,
-               d.ingested_at AS d_ingested, d.path AS d_path
+               d.ingested_at AS d_ingested, {origin}
         FROM events e JOIN articles a ON a.id = e.doc_id LEFT JOIN documents d ON d.id = e.doc_id
         WHERE {keep}
         ORDER BY coalesce(a.date, ''), e.doc_id, e.idx"""
@@ -111,6 +115,35 @@ def _mentions(con) -> dict[tuple[str, int], dict]:
                 row[key] = _json(row.get(key))
             out[(row["doc_id"], row["idx"])] = row
     return out
+
+
+def _origin(con) -> str:
+    """The `documents` columns that say where an article came from (`uri` is missing in older databases)."""
+    uri = "d.uri" if "uri" in _columns(con, "documents") else "NULL"
+    return f"d.path AS d_path, {uri} AS d_uri, d.format AS d_format, d.record AS d_record"
+
+
+def source_url(row: dict, doc_id: str | None = None) -> str:
+    """An absolute identifier for where an article came from, as GDELT's SOURCEURL: the article's URL (a WARC
+    or JSON Lines record's own URL when it has one); else the input file as a `file://` URI recorded at ingest,
+    with `#record=N` for one record of a multi-record file; else `eventwire:<doc id>`.
+
+    The last case is stdin input (no file) and databases written before the URI was recorded, whose paths
+    are as given on the command line: a relative path is not resolved at export, since nothing records the
+    directory the run started in (the database's folder is often not it); run those inputs into a new
+    database to get file URIs. An absolute stored path is written as a URI.
+    """
+    url = row.get("a_url", row.get("url"))
+    if url:
+        return url
+    uri = row.get("d_uri")
+    path = row.get("d_path") or ""
+    if not uri and path.startswith("/"):
+        uri = Path(path).as_uri()
+    if uri:
+        record = row.get("d_record")
+        return f"{uri}#record={record}" if row.get("d_format") in _MULTI_RECORD and record else uri
+    return f"eventwire:{doc_id or row.get('doc_id') or row.get('id')}"
 
 
 def _json(value: Any) -> Any:
@@ -170,8 +203,8 @@ def articles(con) -> Iterator[Article]:
     """Articles with their child rows, one at a time in id order (child tables are read in the same order)."""
     children = {name: _grouped(con, name) for name in ("entities", "locations", "quotes", "quantities", "actors")}
     pending = {name: next(it, None) for name, it in children.items()}
-    cur = con.cursor().execute("SELECT a.*, d.ingested_at AS d_ingested, d.path AS d_path FROM articles a "
-                      "LEFT JOIN documents d ON d.id = a.id ORDER BY a.id")
+    cur = con.cursor().execute(f"SELECT a.*, d.ingested_at AS d_ingested, {_origin(con)} FROM articles a "
+                               "LEFT JOIN documents d ON d.id = a.id ORDER BY a.id")
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(1_000):
         for values in batch:

@@ -32,7 +32,9 @@ def cameo_text(code: str | None) -> str:
 
 
 def sector_name(code: str | None) -> str:
-    return _mapping("icews_sectors.tsv").get((code or "").upper(), code or "")
+    """The ICEWS sector name for a PLOVER/CAMEO sector code; '' for a code ICEWS has no name for (the
+    knowledge base carries CAMEO leftovers such as MUS or RAD): a raw code is no ICEWS sector."""
+    return _mapping("icews_sectors.tsv").get((code or "").upper(), "")
 
 
 def cameo_type(sector: str | None) -> str:
@@ -41,6 +43,18 @@ def cameo_type(sector: str | None) -> str:
     code = (sector or "").upper()
     table = _mapping("plover_cameo_types.tsv")
     return table[code] if code in table else ""
+
+
+@cache
+def _scores() -> dict[tuple[str, str], float]:
+    return {(plover, mode): float(score) for plover, mode, score in _rows("plover_scores.tsv")}
+
+
+def plover_score(plover: str | None, mode: str | None) -> float | None:
+    """The PLOVER manual's conflict-cooperation score of an event type and mode (POLECAT's Event Intensity);
+    a mode the table has no score for takes its type's own."""
+    table = _scores()
+    return table.get((plover or "", mode or ""), table.get((plover or "", "")))
 
 
 def count_type(kind: str | None) -> str | None:

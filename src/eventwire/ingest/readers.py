@@ -19,6 +19,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
@@ -52,6 +53,17 @@ class RawItem:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
+
+
+def file_uri(path: str) -> str | None:
+    """The input file as an absolute `file://` URI, None for stdin (it has no file).
+
+    Resolved when the file is read, against the directory the run was started in: the only moment a
+    relative path on the command line still means one file (a later export runs elsewhere).
+    """
+    if path == STDIN or path.startswith("<"):
+        return None
+    return Path(os.path.abspath(path)).as_uri()
 
 
 def read_paths(paths: Iterable[str]) -> Iterator[RawItem | Reject]:

@@ -19,7 +19,7 @@ from eventwire.extract import extract
 from eventwire.extract.repeats import LineCounter, site_of
 from eventwire.ingest import RawItem, read_paths
 from eventwire.ingest.dates import resolve_date, user_date
-from eventwire.ingest.readers import STDIN, check_inputs, content_hash
+from eventwire.ingest.readers import STDIN, check_inputs, content_hash, file_uri
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
 from eventwire.run.stages import Work, build_stages, known_actors
@@ -57,7 +57,8 @@ def to_work(item: RawItem, lines: LineCounter | None = None, default_date: str |
     """
     repeated = lines.view(site_of(item.url)) if lines is not None and item.kind == "text" else frozenset()
     article = extract(item, repeated)
-    source = Source(item.content_hash, item.path, article.url, item.format, item.record, item.content_hash, item.size)
+    source = Source(item.content_hash, item.path, article.url, item.format, item.record, item.content_hash, item.size,
+                    file_uri(item.path))
     day, day_source = resolve_date(article.date, article.date_source, item.path, default_date)
     doc = Document(
         id=item.content_hash, url=article.url, title=article.title, date=day, site=article.site,
@@ -172,6 +173,7 @@ def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: 
 
     def flush_pending() -> None:
         stored = store.existing_ids(i.content_hash for i in pending)
+        store.fill_uris({i.content_hash: uri for i in pending if i.content_hash in stored and (uri := file_uri(i.path))})
         for item in pending:
             work = extract_new(item, stored, seen, lines, default_date)
             if work is None:

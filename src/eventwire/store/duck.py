@@ -137,6 +137,14 @@ class Store:
             raise
         return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
 
+    def fill_uris(self, uris: dict[str, str]) -> None:
+        """Record the input file's URI (doc id -> URI) of stored documents that have none: a database written
+        before `Source.uri` existed gets it when the same inputs are run again (they are not re-analysed)."""
+        if not uris:
+            return
+        self.con.execute("UPDATE documents SET uri = p.uri FROM (SELECT unnest(?) AS id, unnest(?) AS uri) p "
+                         "WHERE documents.id = p.id AND documents.uri IS NULL", [list(uris), list(uris.values())])
+
     def reject(self, rejects: list[Reject]) -> None:
         rows = {"rejects": reject_rows(rejects)}
         if rows["rejects"]:

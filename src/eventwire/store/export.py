@@ -17,8 +17,9 @@ class ExportError(EventwireError):
     """Unknown table or format, or an unwritable output."""
 
 
-def export_table(db: str, table: str, fmt: str, out: str | None = None) -> None:
-    """A table, or one of the documented views (`store.views`, e.g. `events_flat`: one flat row per event)."""
+def export_table(db: str, table: str, fmt: str, out: str | None = None) -> int:
+    """A table, or one of the documented views (`store.views`, e.g. `events_flat`: one flat row per event);
+    returns the number of rows written."""
     from eventwire.store.views import VIEWS, create_views
 
     if table not in TABLES and table not in VIEWS:
@@ -32,10 +33,12 @@ def export_table(db: str, table: str, fmt: str, out: str | None = None) -> None:
             create_views(store.con, temporary=True)
         target = out or tempfile.mktemp(suffix=f".{fmt}")
         store.con.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{_quote(target)}' {FORMATS[fmt]}")
+        rows = store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     if not out:
         with open(target, "rb") as fh:
             sys.stdout.buffer.write(fh.read())
         os.unlink(target)
+    return rows
 
 
 def _quote(path: str) -> str:
