@@ -119,7 +119,7 @@ def test_database_without_stories_tables(make_client, tmp_path):
 
 def test_token_is_required_everywhere_when_set(make_client, explorer_db):
     client = make_client(explorer_db, token="s3cret")
-    for url in ("/", "/api/events", "/openapi.json", "/static/app.js"):
+    for url in ("/", "/api/events", "/openapi.json", "/static/js/main.js"):
         response = client.get(url)
         assert response.status_code == 401 and "token" in response.json()["error"], url
     assert client.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401

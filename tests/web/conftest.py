@@ -18,7 +18,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 @pytest.fixture(scope="session")
 def explorer_file(tmp_path_factory) -> str:
-    return build(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), with_stories=True)
+    return build(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), with_stories=True, with_undated=True)
 
 
 def _serve(db: str, token: str | None):

@@ -170,9 +170,11 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
         counts = {t: db.one(f"SELECT count(*) AS n FROM {t}")["n"]  # type: ignore[index]
                   for t in ("articles", "events", "actors", "locations", "quotes", "quantities", "stories",
                             "storylines") if db.has_table(t)}
-        span = db.one(f"{events_cte()} SELECT CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last FROM ev")
+        span = db.one(f"{events_cte()} SELECT CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last, "
+                      "count(*) FILTER (WHERE day IS NULL) AS undated FROM ev")
         types = db.query("SELECT plover, count(*) AS count FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
-        return {"version": __version__, "counts": counts, "dates": span, "plover": types,
+        undated = span.pop("undated")  # type: ignore[union-attr]
+        return {"version": __version__, "counts": counts, "dates": span, "undated": undated, "plover": types,
                 "stories": db.has_table("stories"), "storylines": db.has_table("storylines"),
                 "limits": {"page_size": MAX_PAGE_SIZE, "query_seconds": db.timeout}}
 
@@ -245,7 +247,9 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
             f"FROM ev WHERE {where} UNION ALL SELECT target_name, target_country, target_sector FROM ev WHERE {where}) "
             "SELECT name, mode(country) AS country, mode(sector) AS sector, count(*) AS events FROM parties "
             "WHERE name IN (SELECT unnest(?)) GROUP BY name ORDER BY name", params + params + [names])
-        return {"nodes": nodes, "edges": edges}
+        paired = db.one(f"{events_cte()} SELECT count(*) AS n FROM ev WHERE {where} AND source_name IS NOT NULL "
+                        "AND target_name IS NOT NULL", params)
+        return {"nodes": nodes, "edges": edges, "events": paired["n"]}  # type: ignore[index]
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
     def articles(page: Page = 1, page_size: PageSize = 50, q: Text = None,

@@ -72,8 +72,11 @@ INTERNAL_COLUMNS = frozenset({"embedding", "terms", "story_ids", "centroid", "si
 
 
 def clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: parse_json(v) if isinstance(v, str) and v[:1] in "[{" else v for k, v in row.items()
-            if k not in INTERNAL_COLUMNS}
+    out = {k: parse_json(v) if isinstance(v, str) and v[:1] in "[{" else v for k, v in row.items()
+           if k not in INTERNAL_COLUMNS}
+    if isinstance(row.get("story_ids"), list):
+        out["num_stories"] = len(row["story_ids"])
+    return out
 
 
 def list_rows(db: Database, lay: Layout, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
