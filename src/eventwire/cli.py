@@ -221,8 +221,13 @@ def serve(db: str = DB_OPTION,
           token: Optional[str] = typer.Option(None, "--token", envvar="EVENTWIRE_TOKEN",
                                               help="Secret clients must send (needed to bind a non-loopback address)."),
           insecure: bool = typer.Option(False, "--insecure", help="Allow a non-loopback address without a token."),
-          query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds one query may run.")):
+          query_timeout: float = typer.Option(5.0, "--query-timeout", help="Seconds one query may run."),
+          header_timeout: float = typer.Option(10.0, "--header-timeout", min=0.1,
+                                               help="Seconds a client has to send a whole request head (then 408)."),
+          max_connections: int = typer.Option(256, "--max-connections", min=1,
+                                              help="Open connections at once; more are refused with 503.")):
     """Serve the explorer (web UI and read-only JSON API) for a database."""
+    from eventwire.api.limits import fit_file_limit
     from eventwire.api.server import build
     from eventwire.api.server import serve as run_server
 
@@ -231,12 +236,14 @@ def serve(db: str = DB_OPTION,
     except EventwireError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
-    if warning:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    max_connections, too_many = fit_file_limit(max_connections)
+    for note in (warning, too_many):
+        if note:
+            err.print(f"[yellow]warning:[/] {note}", highlight=False)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"eventwire explorer on http://{shown}:{port}/" + ("?token=…" if token else "")
               + f"  (API: /openapi.json; database {db}, read-only)", highlight=False)
-    run_server(application, host, port)
+    run_server(application, host, port, header_timeout=header_timeout, max_connections=max_connections)
 
 
 @eval_app.command("extraction")

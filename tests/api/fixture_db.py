@@ -64,6 +64,16 @@ ARTICLES = [
        "The Harbour Workers Union ended its strike in Port Vale after the Valdorian Ministry of Ports offered a raise.")]),
 ]
 
+# An article with neither a date nor a place, as most local text corpora are (with_undated=True).
+UNDATED = ("doc-memo", None, "Union leader criticises ministry",
+           "Union leader Mara Quill criticised the Valdorian Ministry of Ports over unpaid wages. Later she met "
+           "officials of the Valdorian Government in Valdoria.",
+           [("ACCUSE", "111", -2.0, 3, "Mara Quill", "Valdorian Ministry of Ports", None,
+             "Union leader Mara Quill criticised the Valdorian Ministry of Ports over unpaid wages."),
+            ("CONSULT", "040", 1.0, 1, "Mara Quill", "Valdorian Government", "Valdoria",
+             "Later she met officials of the Valdorian Government in Valdoria.")])
+COUNTRY_PLACES = {"Valdoria": "VLD"}  # places known only as a country: no coordinates
+
 ACTOR_INFO = {
     "Harbour Workers Union": ("VLD", "LAB", "ORG"),
     "Valdorian Ministry of Ports": ("VLD", "GOV", "ORG"),
@@ -95,7 +105,11 @@ def _party(name: str) -> dict:
     return {"name": name, "country": country, "sector": sector}
 
 
-def _place(name: str) -> dict:
+def _place(name: str | None) -> dict | None:
+    if name is None:
+        return None
+    if name in COUNTRY_PLACES:
+        return {"name": name, "country": COUNTRY_PLACES[name], "lat": None, "lon": None}
     country, lat, lon = PLACES[name]
     return {"name": name, "country": country, "lat": lat, "lon": lon}
 
@@ -126,10 +140,11 @@ def document(doc_id: str, day: str, title: str, text: str, events: list) -> Docu
     return doc
 
 
-def build(path: str, with_stories: bool = False) -> str:
-    """Write the fictional articles to a DuckDB file at `path`; optionally add stories/storylines tables."""
+def build(path: str, with_stories: bool = False, with_undated: bool = False) -> str:
+    """Write the fictional articles to a DuckDB file at `path`; optionally add stories/storylines tables and
+    an article with no date and no place."""
     batch = []
-    for doc_id, day, title, text, events in ARTICLES:
+    for doc_id, day, title, text, events in ARTICLES + ([UNDATED] if with_undated else []):
         doc = document(doc_id, day, title, text, events)
         digest = hashlib.sha256(doc_id.encode()).hexdigest()
         batch.append((Source(doc_id, f"{doc_id}.txt", doc.url, "text", 0, digest, len(text)), doc, "test"))
@@ -146,15 +161,37 @@ def add_stories(path: str) -> None:
     con.execute("CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR, storyline_id VARCHAR)")
     con.execute("CREATE TABLE IF NOT EXISTS story_members (doc_id VARCHAR, story_id VARCHAR, copy_of VARCHAR)")
     con.execute("CREATE TABLE IF NOT EXISTS storylines (id VARCHAR PRIMARY KEY, title VARCHAR)")
-    for story, title, line in [("s-port", "Port Vale dock dispute", "sl-labour"),
-                               ("s-north", "Northgate conflict", "sl-north"),
-                               ("s-peace", "Northgate ceasefire", "sl-north")]:
+    full = {"num_articles", "actors", "embedding"} <= set(c[0] for c in con.execute("DESCRIBE stories").fetchall())
+    # stories as the stories stage keys them: actors by folded name ('=VLD' a country, a person by surname)
+    for story, title, line, first, last, n, actors in [
+            ("s-port", "Port Vale dock dispute", "sl-labour", "2024-01-14", "2024-06-11", 2,
+             ["=VLD", "harbour_workers_union", "quill", "port_vale"]),
+            ("s-north", "Northgate conflict", "sl-north", "2024-03-21", "2024-04-09", 2,
+             ["=VLD", "northgate_liberation_front", "valdorian_army", "northgate"]),
+            ("s-peace", "Northgate ceasefire", "sl-north", "2024-05-30", "2024-05-30", 1,
+             ["=VLD", "northgate_liberation_front", "reyes", "kestrel_bay"])]:
         con.execute("INSERT INTO stories BY NAME SELECT ? AS id, ? AS title, ? AS storyline_id", [story, title, line])
+        if full:  # the columns the stories stage writes, internal ones (embedding, terms) included
+            con.execute("UPDATE stories SET first_date = ?, last_date = ?, num_articles = ?, num_sources = 1, "
+                        "actors = ?, embedding = ?, terms = ? WHERE id = ?",
+                        [first, last, n, actors, "[" + ", ".join(["0.125"] * 384) + "]", '{"northgate": 0.2}', story])
     for story, doc in [("s-port", "doc-harbour"), ("s-port", "doc-strike"), ("s-north", "doc-clash"),
                        ("s-north", "doc-aid"), ("s-peace", "doc-ceasefire")]:
         con.execute("INSERT INTO story_members BY NAME SELECT ? AS story_id, ? AS doc_id", [story, doc])
     for line, title in [("sl-labour", "Labour unrest in Valdorian ports"), ("sl-north", "War and peace in Northgate")]:
         con.execute("INSERT INTO storylines BY NAME SELECT ? AS id, ? AS title", [line, title])
+    if full:
+        con.execute("UPDATE storylines SET first_date = '2024-03-21', last_date = '2024-05-30', "
+                    "story_ids = ['s-north', 's-peace'], actors = ['=VLD', 'northgate_liberation_front', 'reyes'] "
+                    "WHERE id = 'sl-north'")
+        for i, (plover, day, n, source, target) in enumerate([
+                ("ASSAULT", "2024-04-09", 2, "Northgate Liberation Front", "Valdorian Army"),
+                ("AGREE", "2024-05-30", 1, "Valdorian Government", "Northgate Liberation Front")]):
+            con.execute("INSERT INTO merged_events BY NAME SELECT ? AS id, ? AS plover, ? AS date, ? AS story_id, "
+                        "? AS num_articles, 1 AS num_sources, ? AS source, ? AS target, ? AS mentions",
+                        [f"m{i}", plover, day, "s-north" if i == 0 else "s-peace", n,
+                         f'{{"name": "{source}", "country": "VLD", "sector": "REB", "actor_id": "x"}}',
+                         f'{{"name": "{target}", "country": "VLD"}}', '[{"doc_id": "doc-clash", "idx": 0}]'])
     con.close()
 
 

@@ -152,9 +152,22 @@ def test_index_and_static_ui_are_served_without_outside_links(client):
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     assert "http://" not in page.text and "https://" not in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    for path in ("/static/app.js", "/static/app.css", "/static/vendor/d3.min.js",
+    for path in ("/static/js/main.js", "/static/app.css", "/static/palette.json", "/static/vendor/d3.min.js",
                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-110m.json"):
         assert client.get(path).status_code == 200, path
+
+
+def test_every_module_the_ui_imports_is_served_as_javascript(client):
+    import re
+
+    seen, todo = set(), ["main.js"]
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        response = client.get(f"/static/js/{name}")
+        assert response.status_code == 200 and "javascript" in response.headers["content-type"], name
+        todo += [m for m in re.findall(r'from "\./([\w.]+\.js)"', response.text) if m not in seen]
+    assert {"core.js", "palette.js", "timeaxis.js", "page_dashboard.js", "page_stories.js"} <= seen
 
 
 def test_story_copies_are_listed_but_not_counted_twice(make_client, tmp_path):

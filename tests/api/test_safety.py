@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwire.api.db import Database, QueryTimeout
-from eventwire.api.server import BindRefused, build, check_bind, is_loopback
+from eventwire.api.server import BindRefused, build, check_bind, is_loopback, loopback_hosts
 from eventwire.cli import app as cli_app
 from tests.api.fixture_db import drop_stories
 
@@ -119,7 +119,7 @@ def test_database_without_stories_tables(make_client, tmp_path):
 
 def test_token_is_required_everywhere_when_set(make_client, explorer_db):
     client = make_client(explorer_db, token="s3cret")
-    for url in ("/", "/api/events", "/openapi.json", "/static/app.js"):
+    for url in ("/", "/api/events", "/openapi.json", "/static/js/main.js"):
         response = client.get(url)
         assert response.status_code == 401 and "token" in response.json()["error"], url
     assert client.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -166,11 +166,25 @@ def test_serve_refuses_an_open_address_without_token(explorer_db):
 
 def test_serve_starts_uvicorn_on_loopback(explorer_db, monkeypatch):
     started = {}
-    monkeypatch.setattr("eventwire.api.server.serve", lambda app, host, port: started.update(host=host, port=port))
-    result = CliRunner().invoke(cli_app, ["serve", "--db", explorer_db, "--port", "8765"])
+    monkeypatch.setattr("eventwire.api.server.serve", lambda app, host, port, **limits: started.update(
+        host=host, port=port, **limits))
+    result = CliRunner().invoke(cli_app, ["serve", "--db", explorer_db, "--port", "8765", "--header-timeout", "4",
+                                          "--max-connections", "100"])
     assert result.exit_code == 0, result.output
-    assert started == {"host": "127.0.0.1", "port": 8765}
+    assert started == {"host": "127.0.0.1", "port": 8765, "header_timeout": 4.0, "max_connections": 100}
     assert "http://127.0.0.1:8765/" in result.output
+
+
+def test_serve_rejects_limits_that_are_not_positive(explorer_db):
+    for option in (["--header-timeout", "0"], ["--max-connections", "0"]):
+        result = CliRunner().invoke(cli_app, ["serve", "--db", explorer_db, *option])
+        assert result.exit_code == 2 and option[0] in result.output, result.output
+
+
+def test_a_loopback_server_answers_its_own_address_as_host():
+    assert loopback_hosts("127.0.0.1") == ["127.0.0.1", "localhost", "[::1]"]
+    assert "127.0.0.2" in loopback_hosts("127.0.0.2")
+    assert "[::1]" in loopback_hosts("::1") and "[::1]" in loopback_hosts("0:0:0:0:0:0:0:1")
 
 
 def test_no_page_pulls_scripts_from_a_cdn(client):

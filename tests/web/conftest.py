@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.api.fixture_db import build
+from tests.api.live import free_port, start, stop
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -18,33 +16,19 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def explorer_file(tmp_path_factory) -> str:
-    return build(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), with_stories=True)
+    return build(str(tmp_path_factory.mktemp("web") / "explorer.duckdb"), with_stories=True, with_undated=True)
 
 
 def _serve(db: str, token: str | None):
-    """Run `eventwire serve`'s app (bind rule and host check included) in a background thread."""
-    import uvicorn
-
+    """Run `eventwire serve`'s app and server settings (bind rule, host check, limits) in a background thread."""
     from eventwire.api.server import build as build_app
+    from eventwire.api.server import config
 
     app, _ = build_app(db, "127.0.0.1", token=token, insecure=False)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("explorer did not start within 10 s")
-        time.sleep(0.05)
+    port = free_port()
+    server, thread = start(config(app, "127.0.0.1", port))
     return f"http://127.0.0.1:{port}", server, thread, app
 
 
@@ -52,8 +36,7 @@ def _serve(db: str, token: str | None):
 def live_server(explorer_file):
     url, server, thread, app = _serve(explorer_file, None)
     yield url
-    server.should_exit = True
-    thread.join(timeout=5)
+    stop(server, thread)
     app.state.db.close()
 
 
@@ -61,8 +44,7 @@ def live_server(explorer_file):
 def token_server(explorer_file):
     url, server, thread, app = _serve(explorer_file, "s3cret-token")
     yield url
-    server.should_exit = True
-    thread.join(timeout=5)
+    stop(server, thread)
     app.state.db.close()
 
 

@@ -20,13 +20,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventwire import __version__
-from eventwire.api import stories as story_store
+from eventwire.api import names
 from eventwire.api.db import Database, QueryTimeout, parse_json
+from eventwire.api.params import MAX_PAGE_SIZE, ApiError, Page, PageSize, paged
 from eventwire.api.queries import (ACTOR_SORTS, ACTORS_SQL, EVENT_SORTS, GROUPS, PERIODS, EventFilters,
                                    events_cte, like)
+from eventwire.api.story_routes import install_story_routes
 
-MAX_PAGE_SIZE = 500
-MAX_PAGE = 10_000
 MAX_TEXT = 200
 TOKEN_COOKIE = "eventwire_token"
 STATIC = resources.files("eventwire.web") / "static"
@@ -34,18 +34,8 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inlin
        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 
 
-class ApiError(Exception):
-    """An error a client can act on, answered as JSON with its status."""
-
-    def __init__(self, status: int, message: str, param: str | None = None):
-        super().__init__(message)
-        self.status, self.message, self.param = status, message, param
-
-
 # -- request parameters --------------------------------------------------------
 
-Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number.")]
-PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description=f"Rows per page (at most {MAX_PAGE_SIZE}).")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 
@@ -60,6 +50,8 @@ def event_filters(
     date_to: Annotated[date | None, Query(description="Last day (YYYY-MM-DD), inclusive.")] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="Text in the evidence sentence or the headline.")] = None,
     doc_id: Annotated[str | None, Query(max_length=128)] = None,
+    dated: Annotated[bool | None, Query(description="Only events with (true) or without (false) a date.")] = None,
+    placed: Annotated[bool | None, Query(description="Only events with (true) or without (false) map coordinates.")] = None,
 ) -> EventFilters:
     types = [p.strip().upper() for value in plover for p in value.split(",") if p.strip()]
     for p in types:
@@ -69,7 +61,8 @@ def event_filters(
         raise ApiError(422, "date_from is after date_to", "date_from")
     return EventFilters(actor=actor or None, country=country.upper() if country else None,
                         sector=sector.upper() if sector else None, plover=types, cameo_root=cameo_root,
-                        quad_class=quad_class, date_from=date_from, date_to=date_to, q=q or None, doc_id=doc_id)
+                        quad_class=quad_class, date_from=date_from, date_to=date_to, q=q or None, doc_id=doc_id,
+                        dated=dated, placed=placed)
 
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
@@ -98,10 +91,6 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
 
 def _json_row(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
     return {k: parse_json(v) if k in columns else v for k, v in row.items()}
-
-
-def _paged(total: int, page: int, page_size: int, items: list[Any]) -> dict[str, Any]:
-    return {"total": total, "page": page, "page_size": page_size, "items": items}
 
 
 # -- the app ---------------------------------------------------------------------
@@ -181,9 +170,11 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
         counts = {t: db.one(f"SELECT count(*) AS n FROM {t}")["n"]  # type: ignore[index]
                   for t in ("articles", "events", "actors", "locations", "quotes", "quantities", "stories",
                             "storylines") if db.has_table(t)}
-        span = db.one(f"{events_cte()} SELECT CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last FROM ev")
+        span = db.one(f"{events_cte()} SELECT CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last, "
+                      "count(*) FILTER (WHERE day IS NULL) AS undated FROM ev")
         types = db.query("SELECT plover, count(*) AS count FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
-        return {"version": __version__, "counts": counts, "dates": span, "plover": types,
+        undated = span.pop("undated")  # type: ignore[union-attr]
+        return {"version": __version__, "counts": counts, "dates": span, "undated": undated, "plover": types,
                 "stories": db.has_table("stories"), "storylines": db.has_table("storylines"),
                 "limits": {"page_size": MAX_PAGE_SIZE, "query_seconds": db.timeout}}
 
@@ -194,7 +185,7 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
         total = db.one(f"{events_cte()} SELECT count(*) AS n FROM ev WHERE {where}", params)["n"]  # type: ignore[index]
         rows = db.query(f"{events_cte()} SELECT * FROM ev WHERE {where} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?",
                         params + [page_size, (page - 1) * page_size])
-        return _paged(total, page, page_size, [_event(r) for r in rows])
+        return paged(total, page, page_size, [_event(r) for r in rows])
 
     @app.get("/api/events/{doc_id}/{idx}", tags=["events"], summary="One event with every stored field")
     def event(doc_id: Annotated[str, Path(max_length=128)], idx: Annotated[int, Path(ge=0)]) -> dict[str, Any]:
@@ -219,17 +210,29 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
         undated = db.one(f"{events_cte()} SELECT count(*) AS n FROM ev WHERE {where} AND day IS NULL", params)
         return {"by": by, "group": group, "items": rows, "undated": undated["n"]}  # type: ignore[index]
 
-    @app.get("/api/map", tags=["events"], summary="Event places with coordinates, counted")
+    @app.get("/api/map", tags=["events"], summary="Event places with coordinates, counted; and where the others are")
     def event_map(filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> dict[str, Any]:
         where, params = filters.where()
+        cte = events_cte()
         rows = db.query(
-            f"{events_cte()} SELECT location_name AS name, location_country AS country, lat, lon, count(*) AS count, "
+            f"{cte} SELECT location_name AS name, location_country AS country, lat, lon, count(*) AS count, "
             f"avg(goldstein) AS goldstein, list(plover ORDER BY plover)[1] AS plover FROM ev "
             f"WHERE {where} AND lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180 "
             "GROUP BY ALL ORDER BY count DESC, name LIMIT ?", params + [limit])
-        unplaced = db.one(f"{events_cte()} SELECT count(*) AS n FROM ev WHERE {where} AND (lat IS NULL OR lon IS NULL)",
-                          params)
-        return {"items": rows, "unplaced": unplaced["n"]}  # type: ignore[index]
+        unplaced = f"{where} AND NOT coalesce(lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180, false)"
+        split = db.one(f"{cte} SELECT count(*) AS n, count(*) FILTER (WHERE location_name IS NULL AND "
+                       f"location_country IS NULL) AS nowhere FROM ev WHERE {unplaced}", params)
+        # events placed only as a country ('UK', 'Wales'): shaded on the map as countries
+        countries = db.query(f"{cte} SELECT location_country AS country, count(*) AS count, avg(goldstein) AS goldstein "
+                             f"FROM ev WHERE {unplaced} AND location_country IS NOT NULL GROUP BY 1 "
+                             "ORDER BY count DESC, country", params)
+        places = db.query(f"{cte} SELECT location_name AS name, location_country AS country, count(*) AS count FROM ev "
+                          f"WHERE {unplaced} AND location_name IS NOT NULL GROUP BY ALL ORDER BY count DESC, name "
+                          "LIMIT 20", params)
+        for c in countries:
+            c.update(name=names.country(c["country"])["name"], numeric=names.country(c["country"])["numeric"])
+        return {"items": rows, "unplaced": split["n"], "no_place": split["nowhere"],  # type: ignore[index]
+                "countries": countries, "unplaced_places": places}
 
     @app.get("/api/network", tags=["actors"], summary="Who acts on whom: source→target edges weighted by events")
     def network(filters: Filters, limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
@@ -244,7 +247,9 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
             f"FROM ev WHERE {where} UNION ALL SELECT target_name, target_country, target_sector FROM ev WHERE {where}) "
             "SELECT name, mode(country) AS country, mode(sector) AS sector, count(*) AS events FROM parties "
             "WHERE name IN (SELECT unnest(?)) GROUP BY name ORDER BY name", params + params + [names])
-        return {"nodes": nodes, "edges": edges}
+        paired = db.one(f"{events_cte()} SELECT count(*) AS n FROM ev WHERE {where} AND source_name IS NOT NULL "
+                        "AND target_name IS NOT NULL", params)
+        return {"nodes": nodes, "edges": edges, "events": paired["n"]}  # type: ignore[index]
 
     @app.get("/api/articles", tags=["articles"], summary="Articles, newest first")
     def articles(page: Page = 1, page_size: PageSize = 50, q: Text = None,
@@ -269,7 +274,7 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
             f"SELECT id, title, date, site, url, language, length(text) AS chars, "
             f"(SELECT count(*) FROM events e WHERE e.doc_id = a.id) AS events FROM articles a WHERE {where} "
             "ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", params + [page_size, (page - 1) * page_size])
-        return _paged(total, page, page_size, rows)
+        return paged(total, page, page_size, rows)
 
     @app.get("/api/articles/{doc_id}", tags=["articles"],
              summary="One article's text with the spans of its entities, actors, places, quotes, counts and events")
@@ -303,7 +308,7 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
         total = db.one(f"{ACTORS_SQL} SELECT count(*) AS n FROM merged WHERE {where}", params)["n"]  # type: ignore[index]
         rows = db.query(f"{ACTORS_SQL} SELECT * FROM merged WHERE {where} ORDER BY {ACTOR_SORTS[sort]} LIMIT ? OFFSET ?",
                         params + [page_size, (page - 1) * page_size])
-        return _paged(total, page, page_size, rows)
+        return paged(total, page, page_size, rows)
 
     @app.get("/api/actors/cooccurrences", tags=["actors"],
              summary="Actors named in the same articles (pairs, or the partners of one actor)")
@@ -344,50 +349,6 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
             "(SELECT count(*) FROM events e WHERE e.doc_id = a.id AND e.sentence ILIKE ? ESCAPE '\\') AS events "
             f"FROM articles a WHERE {where} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?",
             [q, pattern, pattern, pattern, page_size, (page - 1) * page_size])
-        return _paged(total, page, page_size, rows)
+        return paged(total, page, page_size, rows)
 
-    _install_story_routes(app, db)
-
-
-def _install_story_routes(app: FastAPI, db: Database) -> None:
-    def listing(kind: str, page: int, page_size: int) -> dict[str, Any]:
-        lay = story_store.layout(db, kind)
-        if lay is None:
-            return {**_paged(0, page, page_size, []), "available": False}
-        total, rows = story_store.list_rows(db, lay, page_size, (page - 1) * page_size)
-        return {**_paged(total, page, page_size, rows), "available": True}
-
-    def detail(kind: str, ident: str) -> dict[str, Any]:
-        lay = story_store.layout(db, kind)
-        row = story_store.get_row(db, lay, ident) if lay else None
-        if lay is None or row is None:
-            what = "story" if kind == "stories" else "storyline"
-            raise ApiError(404, f"no {what} {ident!r}" + ("" if lay else f" (this database has no {kind} table)"))
-        members = story_store.member_ids(db, lay, ident)
-        story_ids = members if kind == "storylines" else [ident]
-        docs = story_store.story_docs(db, members) if kind == "storylines" else members
-        copied = story_store.copies(db, docs)
-        originals = [d for d in docs if d not in copied]  # copies are listed but never counted twice
-        return {"storyline" if kind == "storylines" else "story": row,
-                "stories": story_store.stories_of(db, story_ids) if kind == "storylines" else [],
-                "articles": story_store.articles_of(db, docs, copied),
-                "timeline": story_store.timeline(db, originals),
-                "merged_events": story_store.merged_events(db, story_ids),
-                "quantities": story_store.figures(db, originals)}
-
-    @app.get("/api/stories", tags=["stories"], summary="Stories (articles about one happening), if computed")
-    def stories(page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
-        return listing("stories", page, page_size)
-
-    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story: articles, event timeline, figures")
-    def story(story_id: Annotated[str, Path(max_length=128)]) -> dict[str, Any]:
-        return detail("stories", story_id)
-
-    @app.get("/api/storylines", tags=["stories"], summary="Storylines (stories linked over time), if computed")
-    def storylines(page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
-        return listing("storylines", page, page_size)
-
-    @app.get("/api/storylines/{storyline_id}", tags=["stories"],
-             summary="One storyline: its stories, timeline and how its figures changed")
-    def storyline(storyline_id: Annotated[str, Path(max_length=128)]) -> dict[str, Any]:
-        return detail("storylines", storyline_id)
+    install_story_routes(app, db)

@@ -66,8 +66,17 @@ def layout(db: Database, kind: str) -> Layout | None:
     return Layout(kind, key, table, link_key, member_column)
 
 
+#: Columns the stories stage keeps for its own work (vectors, term weights, member lists the answer
+#: gives as rows): never sent. They made one storyline's answer 860 KB.
+INTERNAL_COLUMNS = frozenset({"embedding", "terms", "story_ids", "centroid", "signature", "sketch"})
+
+
 def clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: parse_json(v) if isinstance(v, str) and v[:1] in "[{" else v for k, v in row.items()}
+    out = {k: parse_json(v) if isinstance(v, str) and v[:1] in "[{" else v for k, v in row.items()
+           if k not in INTERNAL_COLUMNS}
+    if isinstance(row.get("story_ids"), list):
+        out["num_stories"] = len(row["story_ids"])
+    return out
 
 
 def list_rows(db: Database, lay: Layout, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
@@ -117,19 +126,22 @@ def articles_of(db: Database, doc_ids: list[str], copied: dict[str, str] | None 
     return [{**r, "copy_of": (copied or {}).get(r["id"])} for r in rows]
 
 
-def timeline(db: Database, doc_ids: list[str], limit: int = 500) -> list[dict[str, Any]]:
+def timeline(db: Database, doc_ids: list[str], limit: int = 100, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(all events of these articles, one page of them in date order): the fields the pages show."""
     from eventwire.api.queries import events_cte
 
-    return db.query(f"{events_cte()} SELECT doc_id, idx, plover, cameo, goldstein, quad_class, source_name, "
-                    "target_name, location_name, CAST(day AS VARCHAR) AS day, sentence, title "
-                    "FROM ev WHERE doc_id IN (SELECT unnest(?)) ORDER BY day NULLS LAST, doc_id, idx LIMIT ?",
-                    [doc_ids, limit])
+    total = db.one(f"{events_cte()} SELECT count(*) AS n FROM ev WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+    rows = db.query(f"{events_cte()} SELECT doc_id, idx, plover, goldstein, quad_class, source_name, "
+                    "target_name, CAST(day AS VARCHAR) AS day, sentence "
+                    "FROM ev WHERE doc_id IN (SELECT unnest(?)) ORDER BY day NULLS LAST, doc_id, idx LIMIT ? OFFSET ?",
+                    [doc_ids, limit, offset])
+    return total["n"], rows  # type: ignore[index]
 
 
 def figures(db: Database, doc_ids: list[str], limit: int = 500) -> list[dict[str, Any]]:
     """Quantities reported by the member articles, dated by their article: how the figures moved."""
     return db.query(
-        "SELECT q.doc_id, q.idx, q.kind, q.value, q.value_max, q.unit, q.object, q.text, q.start, q.\"end\", "
+        "SELECT q.doc_id, q.idx, q.kind, q.value, q.value_max, q.unit, q.object, q.text, "
         "CAST(TRY_CAST(substr(a.date, 1, 10) AS DATE) AS VARCHAR) AS day, a.title "
         "FROM quantities q LEFT JOIN articles a ON a.id = q.doc_id WHERE q.doc_id IN (SELECT unnest(?)) "
         "ORDER BY day NULLS LAST, q.kind, q.doc_id, q.idx LIMIT ?", [doc_ids, limit])
@@ -141,13 +153,30 @@ def stories_of(db: Database, story_ids: list[str]) -> list[dict[str, Any]]:
         return []
     rows = db.query(f'SELECT * FROM stories WHERE CAST("{lay.key}" AS VARCHAR) IN (SELECT unnest(?)) '
                     f'ORDER BY "{lay.key}"', [story_ids])
-    return [clean(r) for r in rows]
+    return [{k: v for k, v in clean(r).items() if k in STORY_SUMMARY or k == lay.key} for r in rows]
 
 
-def merged_events(db: Database, story_ids: list[str], limit: int = 500) -> list[dict[str, Any]]:
-    """Canonical events (one per happening) of these stories, when the stories stage wrote them."""
-    if "story_id" not in db.columns("merged_events") or not story_ids:
-        return []
-    rows = db.query("SELECT * FROM merged_events WHERE CAST(story_id AS VARCHAR) IN (SELECT unnest(?)) "
-                    "ORDER BY 1 LIMIT ?", [story_ids, limit])
-    return [clean(r) for r in rows]
+#: What a storyline's page shows of each of its stories.
+STORY_SUMMARY = ("id", "title", "first_date", "last_date", "num_articles", "num_sources")
+
+
+def merged_events(db: Database, story_ids: list[str], limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
+    """(how many, the `limit` most reported) canonical events (one per happening) of these stories, when the
+    stories stage wrote them."""
+    cols = db.columns("merged_events")
+    if "story_id" not in cols or not story_ids:
+        return 0, []
+    member = "CAST(story_id AS VARCHAR) IN (SELECT unnest(?))"
+    order = ", ".join(c for c in ('num_articles DESC NULLS LAST', '"date" NULLS LAST') if c.split()[0].strip('"') in cols)
+    total = db.one(f"SELECT count(*) AS n FROM merged_events WHERE {member}", [story_ids])["n"]  # type: ignore[index]
+    rows = db.query(f"SELECT * FROM merged_events WHERE {member} ORDER BY {order + ', ' if order else ''}1 LIMIT ?",
+                    [story_ids, limit])
+    shown = ("id", "plover", "date", "num_articles", "num_sources", "earliest_doc_id", "earliest_date")
+    out = []
+    for row in map(clean, rows):
+        item = {k: row.get(k) for k in shown}
+        for side in ("source", "target"):  # a party as the page shows it, not every stored field
+            party = row.get(side) if isinstance(row.get(side), dict) else {}
+            item[side] = {k: party.get(k) for k in ("name", "country")} if party else None
+        out.append(item)
+    return total, out

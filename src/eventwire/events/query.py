@@ -33,7 +33,7 @@ FLAT_COLUMNS = {
     "source_country": "source_country", "target_country": "target_country", "location_country": "location_country",
     "source_sector": "source_sector", "target_sector": "target_sector",
     "plover": "plover", "cameo": "cameo", "quad_class": "quad_class", "day": "day", "negated": "negated",
-    "sentence": "sentence", "title": "title", "doc_id": "doc_id",
+    "sentence": "sentence", "title": "title", "doc_id": "doc_id", "lat": "lat", "lon": "lon",
 }
 #: ... and over the stored `events` table, whose parties and place are JSON (it has no headline).
 TABLE_COLUMNS = {
@@ -45,6 +45,7 @@ TABLE_COLUMNS = {
     "location_country": "json_extract_string(location, '$.country')",
     "plover": "plover", "cameo": "cameo", "quad_class": "quad_class", "day": "date", "negated": "negated",
     "sentence": "sentence", "doc_id": "doc_id",
+    "lat": "json_extract(location, '$.lat')", "lon": "json_extract(location, '$.lon')",
 }
 
 
@@ -57,7 +58,8 @@ def like(text: str) -> str:
 @dataclass
 class EventFilters:
     """Every filter is optional; the given ones must all hold. `actor` and `q` match part of a name or text,
-    `country` the source or target (and with `place_country`, the event's place), dates are inclusive."""
+    `country` the source or target (and with `place_country`, the event's place), dates are inclusive;
+    `dated` / `placed` keep only the events with (True) or without (False) a date / map coordinates."""
 
     actor: str | None = None
     country: str | None = None
@@ -69,6 +71,8 @@ class EventFilters:
     date_to: date | str | None = None
     q: str | None = None
     doc_id: str | None = None
+    dated: bool | None = None
+    placed: bool | None = None
     place_country: bool = True
     include_negated: bool = True
 
@@ -112,6 +116,11 @@ class EventFilters:
         if self.doc_id:
             clauses.append(f"{col('doc_id')} = ?")
             params.append(self.doc_id)
+        if self.dated is not None:
+            clauses.append(f"{col('day')} IS {'NOT ' if self.dated else ''}NULL")
+        if self.placed is not None:
+            located = f"({col('lat')} IS NOT NULL AND {col('lon')} IS NOT NULL)"
+            clauses.append(located if self.placed else f"NOT {located}")
         if not self.include_negated:
             clauses.append(f"NOT {col('negated')}")
         return " AND ".join(clauses), params
