@@ -1,6 +1,7 @@
 /* The explorer's entry: routes the URL's `view` to its page. */
 import {activate, main, params, setRenderer, show, showError, stale, api, el, go} from "./core.js";
 import {loadPalette} from "./palette.js";
+import {watchForNewArticles} from "./live.js";
 import {dashboard} from "./page_dashboard.js";
 import {article} from "./page_reader.js";
 import {actor, actors, articles, search} from "./page_lists.js";
@@ -43,3 +44,4 @@ if (params().has("token")) {
   history.replaceState(null, "", "/?" + clean);
 }
 render();
+watchForNewArticles(() => meta, (fresh) => { meta = fresh; render(); });
