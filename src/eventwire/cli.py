@@ -49,7 +49,7 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
         actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Your own actors: a TSV of name, country, "
                                                     "sector[, start, end] (repeatable); they win over the shipped ones.")):
     """Process news files into the database; prints a summary."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from eventwire.ingest.dates import user_date
     from eventwire.run.pipeline import run_paths
@@ -69,10 +69,9 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
     def warn(reject) -> None:
         err.print(f"[yellow]warning:[/] skipped {reject.path}: {reject.reason}", highlight=False, soft_wrap=True)
 
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                        console=err, transient=True)
+    progress = Progress(BarColumn(), TimeElapsedColumn(), TextColumn("{task.description}"), console=err, transient=True)
     with progress:
-        task = progress.add_task("processing", total=None)
+        task = progress.add_task("starting", total=None)
         try:
             if workers or scheduler:
                 from eventwire.run.distributed import run_distributed as runner
@@ -81,8 +80,7 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
                 runner, options = run_paths, {}
             summary = runner(
                 paths, db=db, model=model, batch_size=batch_size, on_reject=warn, date=date, **options,
-                progress=lambda s: progress.update(
-                    task, description=f"{s.new} new, {s.unchanged} unchanged, {s.rejected} rejected"),
+                progress=lambda s: _show_progress(progress, task, s.progress),
             )
         except EventwireError as exc:
             err.print(f"[red]error:[/] {exc}", highlight=False)
@@ -91,6 +89,15 @@ def run(paths: list[str] = typer.Argument(..., help="Files, folders (recursive) 
     if not summary.ok:
         err.print("[red]error:[/] no document could be processed (see the warnings above)", highlight=False)
         raise typer.Exit(1)
+
+
+def _show_progress(bar, task, state) -> None:
+    """The bar: files read in the counting pass, then the share of documents (or bytes, on Dask) done."""
+    if state.phase == "counting":
+        bar.update(task, total=state.files_total, completed=state.files_done, description=state.describe())
+    else:
+        share = state.fraction()
+        bar.update(task, total=None if share is None else 1.0, completed=share or 0, description=state.describe())
 
 
 def _print_summary(summary, db: str) -> None:
@@ -181,37 +188,29 @@ def export(db: str = DB_OPTION,
 def query(sql: str = typer.Argument(..., help="One SQL statement, e.g. \"SELECT * FROM events_by_day LIMIT 5\"."),
           db: str = DB_OPTION,
           format: str = typer.Option("table", "--format", help="table, csv or jsonl."),
-          limit: int = typer.Option(1000, "--limit", help="Rows shown at most in table format (0: all).")):
-    """Run SQL on the database, read-only (views: see `eventwire.store.views`)."""
-    from eventwire.store.views import QueryError, run_query
+          limit: int = typer.Option(1000, "--limit", help="Rows shown at most in table format (0: all)."),
+          timeout: float = typer.Option(30.0, "--timeout", help="Seconds the query may run, printing included (0: no limit)."),
+          memory_limit: str = typer.Option("2GB", "--memory-limit", help="DuckDB memory cap (beyond it, a private "
+                                           "temporary folder, then an error).")):
+    """Run SQL on the database, read-only, with no file or network access; rows print as they come
+    (views: see `eventwire.store.views`)."""
+    from eventwire.display import print_rows
+    from eventwire.store.query import QueryLimits, open_query
 
+    if format not in ("table", "csv", "jsonl"):
+        err.print(f"[red]error:[/] unknown format {format!r} (table, csv, jsonl)", highlight=False)
+        raise typer.Exit(2)
     try:
-        columns, rows = run_query(db, sql)
-    except (QueryError, EventwireError) as exc:
+        with open_query(db, sql, QueryLimits(timeout=timeout, memory_limit=memory_limit)) as result:
+            _, more = print_rows(result.columns, result.chunks, format, limit, console=out)
+    except EventwireError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
-    _print_rows(columns, rows, format, limit)
-
-
-def _print_rows(columns: list[str], rows: list[tuple], fmt: str, limit: int) -> None:
-    import csv
-
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif fmt == "jsonl":
-        for row in rows:
-            sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
-    else:
-        table = Table(show_header=True)
-        for name in columns:
-            table.add_column(name)
-        for row in rows[:limit or None]:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        out.print(table)
-        if limit and len(rows) > limit:
-            err.print(f"({len(rows):,} rows, first {limit:,} shown; --limit 0 shows all)")
+    except BrokenPipeError:  # `eventwire query ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        raise typer.Exit(0)
+    if more:
+        err.print(f"(first {limit:,} rows shown; --limit 0 shows all, --format csv or jsonl prints every value whole)")
 
 
 @app.command()
@@ -264,7 +263,8 @@ def eval_extraction(data: Path = typer.Option(Path("../shared/eval/extraction"),
 @app.command("events")
 def events_list(db: str = DB_OPTION,
                 actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
-                country: Optional[str] = typer.Option(None, "--country", help="Source or target country (ISO3)."),
+                country: Optional[str] = typer.Option(None, "--country", help="Source or target country: an ISO "
+                                                      "code (GBR, GB), UK, or a name (Britain, United Kingdom)."),
                 type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
                 since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
                 until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date."),
@@ -272,6 +272,7 @@ def events_list(db: str = DB_OPTION,
                 limit: int = typer.Option(50, "--limit", help="At most this many rows."),
                 as_json: bool = typer.Option(False, "--json", help="One JSON object per line instead of a table.")):
     """List coded events from the database, with filters."""
+    from eventwire.display import cut
     from eventwire.events.query import list_events
 
     try:
@@ -290,7 +291,7 @@ def events_list(db: str = DB_OPTION,
     for row in rows:
         src, tgt = (row[k] or {} for k in ("source", "target"))
         table.add_row(row["date"] or "", row["plover"], row["cameo"] or "", _actor_cell(src), _actor_cell(tgt),
-                      (row["sentence"] or "")[:100])
+                      cut(row["sentence"], 100))
     out.print(table)
 
 

@@ -23,3 +23,7 @@ class BadDate(EventwireError):
 
 class BadActorsFile(EventwireError):
     """A user's actors file (`--actors`) is missing or has a row that is not name, country, sector[, start, end]."""
+
+
+class UnknownCountry(EventwireError):
+    """A country given by the user (`--country`) that is no ISO 3166 code, country name or PLOVER code."""

@@ -18,6 +18,7 @@ import duckdb
 
 from eventwire.errors import EventwireError
 from eventwire.events.tables import PLOVER_TYPES
+from eventwire.knowledge.countries import country_code
 
 COLUMNS = ("doc_id", "idx", "date", "plover", "cameo", "goldstein", "quad_class", "mode", "negated",
            "hypothetical", "confidence", "source", "target", "sentence", "start", "end")
@@ -129,7 +130,8 @@ class EventFilters:
 def list_events(db: str, actor: str | None = None, country: str | None = None, plover: str | None = None,
                 since: str | None = None, until: str | None = None, include_negated: bool = False,
                 limit: int = 50) -> list[dict[str, Any]]:
-    """Events matching every given filter, newest first; actor/country match source or target."""
+    """Events matching every given filter, newest first; actor/country match source or target (`country`:
+    a code or name, `knowledge.countries.country_code`; `UnknownCountry` when it is neither)."""
     if not os.path.exists(db):
         raise EventQueryError(f"no database at {db!r}: run `eventwire run PATH --db {db}` first")
     where, args = _filters(actor, country, plover, since, until, include_negated)
@@ -157,7 +159,7 @@ def _filters(actor, country, plover, since, until, include_negated) -> tuple[str
         if kind not in PLOVER_TYPES:
             raise EventQueryError(f"unknown event type {plover!r}; one of: {', '.join(PLOVER_TYPES)}")
         kinds = [kind]
-    filters = EventFilters(actor=actor, country=country.upper() if country else None, plover=kinds, date_from=since,
+    filters = EventFilters(actor=actor, country=country_code(country) if country else None, plover=kinds, date_from=since,
                            date_to=until, place_country=False, include_negated=include_negated)
     where, args = filters.where(TABLE_COLUMNS)
     return f"WHERE {where}", args

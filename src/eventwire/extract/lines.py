@@ -352,10 +352,15 @@ def _page_title(lines: list[Line]) -> str | None:
 
 
 def _title_position(header: list[Line], headlines: set[int]) -> int | None:
-    """The header line that repeats the page title, else the first title-like line of four words or more."""
+    """The header line that repeats the page title, else the dump's first line when it heads the article
+    (however short: 29 of the BBC corpus's 2,225 headlines, "Labour chooses Manchester", "Profile: David
+    Blunkett", fell under the four-word floor and those articles showed their hash id), else the first
+    title-like line of four words or more (the floor keeps menu lines out)."""
     anchored = [i for i, ln in enumerate(header) if ln.pos in headlines]
     if anchored:
         return anchored[-1]
+    if header and header[0].pos == 0 and _title_like(header[0]):  # header lines are never furniture
+        return 0
     return next((i for i, ln in enumerate(header) if _title_like(ln) and ln.words >= 4), None)
 
 

@@ -86,7 +86,9 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                     model: str | None = None, batch_size: int = 32, shard_files: int = 32,
                     progress: Callable | None = None, on_reject: Callable[[Reject], None] | None = None,
                     stories: bool = True, date: str | None = None):
-    """`date`: YYYY-MM-DD for documents with no date of their own nor in their path (as `run_paths`)."""
+    """`date`: YYYY-MM-DD for documents with no date of their own nor in their path (as `run_paths`).
+    `progress` is called when the shards are sent and per finished shard; `summary.progress` counts the
+    bytes of the finished shards out of the input's (this process reads no input to count documents)."""
     import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -121,6 +123,12 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
             futures = [client.submit(process_shard, shard, known_ids, os.path.join(parts_root, _shard_id(shard)),
                                      model, batch_size, known_actors, default_date=default_date, pure=False)
                        for shard in shards]
+            shard_bytes = {future.key: _shard_bytes(shard) for future, shard in zip(futures, shards)}
+            tally = summary.progress
+            tally.files_total, tally.bytes_total = len(files), sum(shard_bytes.values())
+            tally.begin()
+            if progress:
+                progress(summary)
             summary.phases["start"] = time.perf_counter() - started
             loading, busy, client_cpu = 0.0, 0.0, time.process_time()
             store.setting("SET threads = 1")  # loading parts must not take cores from the workers
@@ -130,7 +138,13 @@ def run_distributed(paths: list[str], db: str, *, workers: int | None = None, sc
                 busy += result.busy
                 pid, began, ended = result.timeline
                 summary.timeline.append((pid, round(began - started_at, 2), round(ended - started_at, 2)))
+                new_before = summary.new
                 _absorb(store, result, summary, on_reject)
+                tally.settle("analysed", summary.new - new_before)
+                tally.settle("unchanged", result.unchanged)
+                tally.settle("rejected", len(result.rejects))
+                tally.bytes_done += shard_bytes[future.key]
+                tally.files_done = len(summary.files)
                 store.release()  # `eventwire serve` may read between shards
                 loading += time.perf_counter() - load_started
                 if progress:

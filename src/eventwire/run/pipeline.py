@@ -22,6 +22,7 @@ from eventwire.ingest.dates import resolve_date, user_date
 from eventwire.ingest.readers import STDIN, check_inputs, content_hash, file_uri
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
+from eventwire.run.progress import RunProgress, count_files
 from eventwire.run.stages import Work, build_stages, known_actors
 
 #: Analysed documents held before one write transaction.
@@ -42,6 +43,7 @@ class Summary:
     stories: dict = field(default_factory=dict)  # what the corpus-level story update added
     phases: dict[str, float] = field(default_factory=dict)  # Dask runs: wall seconds per phase
     timeline: list[tuple] = field(default_factory=list)  # Dask runs: (worker pid, start s, end s) per shard
+    progress: RunProgress = field(default_factory=RunProgress)  # what the `progress` callback shows
 
     @property
     def ok(self) -> bool:
@@ -86,7 +88,11 @@ def process_one(content: str, url: str | None = None, date: str | None = None, t
 def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None = None, batch_size: int = 32,
               progress: Callable[[Summary], None] | None = None,
               on_reject: Callable[[Reject], None] | None = None, date: str | None = None) -> Summary:
-    """`date`: YYYY-MM-DD for documents with no date of their own nor in their path (`BadDate` if invalid)."""
+    """`date`: YYYY-MM-DD for documents with no date of their own nor in their path (`BadDate` if invalid).
+
+    `progress` is called with the summary once per input file of the first pass, when analysing starts,
+    when a batch goes into the stages, and once per document settled (analysed, already stored or
+    rejected); `summary.progress` says how far the run is."""
     from eventwire.store import Store
 
     default_date = user_date(date)
@@ -94,9 +100,22 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
     summary = Summary()
     started = time.perf_counter()
     seen: set[str] = set()
-    lines = line_evidence(paths)
+    tally = summary.progress
+    tally.files_total = count_files(paths)
+
+    def settle(kind: str | None = None) -> None:
+        """One document settled (`kind`: analysed, unchanged, rejected), or only news to show (None)."""
+        if kind:
+            tally.settle(kind)
+        tally.files_done = len(summary.files)
+        if progress:
+            progress(summary)
+
+    lines = line_evidence(paths, tally, progress and (lambda: progress(summary)))
     with Store(db) as store:
         stages = build_stages(model, store.load_known_actors())
+        tally.begin()
+        settle()
         unwritten: list[tuple[Source, Document, str]] = []
 
         def write() -> None:
@@ -104,7 +123,8 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
             unwritten.clear()
             store.release()  # `eventwire serve` may read the file while the next batch is analysed
 
-        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines, default_date):
+        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines, default_date,
+                                       settle):
             if rejects:
                 store.reject(rejects)
                 summary.rejected += len(rejects)
@@ -112,16 +132,19 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
                 for r in rejects:
                     if on_reject:
                         on_reject(r)
+                    settle("rejected")
             if batch:
                 store.release()
+                tally.in_analysis = len(batch)
+                settle()
                 for stage in stages:
                     stage(batch)
                 unwritten.extend((w.source, w.document, w.engine) for w in batch)  # the spaCy Docs can go
                 summary.non_english += sum(1 for w in batch if w.document.language not in (None, "en"))
                 if len(unwritten) >= WRITE_DOCS:
                     write()
-            if progress:
-                progress(summary)
+                for _ in batch:
+                    settle("analysed")
         write()
         summary.stories = update_corpus(store)
         summary.counts = store.counts()
@@ -142,16 +165,25 @@ def extract_new(item: RawItem, stored: Container[str], seen: set[str],
         return Reject(item.path, str(exc), item.record)
 
 
-def line_evidence(paths: list[str]) -> LineCounter | None:
+def line_evidence(paths: list[str], tally: RunProgress | None = None,
+                  on_file: Callable[[], None] | None = None) -> LineCounter | None:
     """A first, read-only pass over the text inputs, counting lines per site and per crawl.
 
     Reading is cheap next to NLP (see `make bench`), and two passes beat one: the first pages
     of a site benefit from the evidence of the later ones. Stdin cannot be read twice.
+    `tally`: gets the number of records (the run's total) and of files read; `on_file` is called per file.
     """
     if STDIN in paths:
         return None
     counter = LineCounter()
+    last_path = None
     for item in read_paths(paths):
+        if tally is not None:
+            tally.docs_total = (tally.docs_total or 0) + 1
+            if item.path != last_path:
+                last_path, tally.files_done = item.path, tally.files_done + 1
+                if on_file:
+                    on_file()
         if isinstance(item, RawItem) and item.kind == "text":
             counter.add(item.content, site_of(item.url))
     return counter
@@ -165,8 +197,8 @@ def update_corpus(store) -> dict:
 
 
 def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: Summary,
-             size: int, lines: LineCounter | None,
-             default_date: str | None = None) -> Iterator[tuple[list[Work], list[Reject]]]:
+             size: int, lines: LineCounter | None, default_date: str | None = None,
+             settle: Callable[[str], None] = lambda kind: None) -> Iterator[tuple[list[Work], list[Reject]]]:
     batch: list[Work] = []
     rejects: list[Reject] = []
     pending: list[RawItem] = []
@@ -178,6 +210,7 @@ def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: 
             work = extract_new(item, stored, seen, lines, default_date)
             if work is None:
                 summary.unchanged += 1
+                settle("unchanged")
             elif isinstance(work, Reject):
                 rejects.append(work)
             else:

@@ -1,7 +1,7 @@
-"""Named DuckDB views for the questions people ask first, and the read-only SQL behind `eventwire query`.
+"""Named DuckDB views for the questions people ask first.
 
-`create_views(con)` writes them into a database (the run can call it once); `run_query` adds them as
-temporary views to a read-only connection, so they work on any database, old or new.
+`create_views(con)` writes them into a database (the run can call it once); `store.query` adds them as
+temporary views to its read-only connection for `eventwire query`, so they work on any database, old or new.
 
 Views (event views leave out negated and hypothetical events; `date` is the event's date, else the
 article's publication date):
@@ -26,11 +26,8 @@ article's publication date):
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 
-from eventwire.errors import EventwireError
 from eventwire.records import COUNT_FIELDS
 
 #: One row per raw event, its JSON fields unpacked, with its article; `date` is the event's own date
@@ -148,10 +145,6 @@ VIEWS: dict[str, str] = {
 }
 
 
-class QueryError(EventwireError):
-    """The SQL failed or tried to change the database."""
-
-
 def create_views(con, temporary: bool = False) -> list[str]:
     """Create (or replace) every view the database's tables allow; returns the names created.
 
@@ -168,28 +161,3 @@ def create_views(con, temporary: bool = False) -> list[str]:
         except duckdb.Error:
             continue
     return made
-
-
-def run_query(db: str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run one statement on a read-only connection with no file or network access; returns columns and rows."""
-    from eventwire.store.duck import Store
-
-    with Store(db, read_only=True) as store:
-        con = store.con
-        create_views(con, temporary=True)
-        con.execute("SET enable_external_access = false")
-        con.execute("SET lock_configuration = true")
-        try:
-            cur = con.execute(sql)
-        except duckdb.Error as exc:
-            raise QueryError(_one_line(exc)) from None
-        if cur.description is None:
-            return [], []
-        return [d[0] for d in cur.description], cur.fetchall()
-
-
-def _one_line(exc: Exception) -> str:
-    text = re.sub(r"\s+", " ", str(exc)).strip()
-    if "read-only" in text.lower() or "read only" in text.lower():
-        return f"the database is opened read-only: {text}"
-    return text

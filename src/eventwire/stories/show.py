@@ -7,6 +7,7 @@ import json
 from rich.console import Group
 from rich.table import Table
 
+from eventwire.display import cut
 from eventwire.errors import EventwireError
 
 
@@ -29,7 +30,7 @@ def list_stories(con, limit: int = 30) -> Table:
             """SELECT id, first_date, last_date, num_articles, num_sources, num_copies, storyline_id, title
                FROM stories ORDER BY num_articles DESC, first_date, id LIMIT ?""", [limit]).fetchall():
         table.add_row(sid, (first or "")[:10], (last or "")[:10], str(n), str(src), str(copies), line or "",
-                      (title or "")[:70])
+                      cut(title, 70))
     return table
 
 
@@ -43,7 +44,7 @@ def list_storylines(con, limit: int = 30) -> Table:
             """SELECT id, first_date, last_date, story_ids, actors, figures, title FROM storylines
                ORDER BY len(story_ids) DESC, first_date, id LIMIT ?""", [limit]).fetchall():
         table.add_row(lid, (first or "")[:10], (last or "")[:10], str(len(ids)), str(len(_json(figures) or [])),
-                      ", ".join((actors or [])[:5]), (title or "")[:60])
+                      cut(", ".join((actors or [])[:5]), 60), cut(title, 60))
     return table
 
 
@@ -71,7 +72,8 @@ def _show_storyline(con, line) -> Group:
             table.add_column(col)
         for fig in figures:
             for point in fig["points"]:
-                table.add_row(fig["label"], (point["date"] or "")[:10], f"{point['value']:,.0f}", point["text"])
+                table.add_row(fig["label"], (point["date"] or "")[:10], f"{point['value']:,.0f}",
+                              cut(point["text"], 100))
         parts.append(table)
     for sid in story_ids:
         parts.extend(_story_parts(con, sid))
@@ -90,7 +92,7 @@ def _story_parts(con, sid: str) -> list:
     for date, site, atitle, copy_of in con.execute(
             """SELECT m.date, m.site, a.title, m.copy_of FROM story_members m JOIN articles a ON a.id = m.doc_id
                WHERE m.story_id = ? ORDER BY m.date, m.doc_id""", [sid]).fetchall():
-        articles.add_row((date or "")[:10], site or "", (atitle or "")[:70], (copy_of or "")[:12])
+        articles.add_row((date or "")[:10], site or "", cut(atitle, 70), (copy_of or "")[:12])
     events = Table(title="events (one per happening)")
     for col in ("date", "plover", "source", "target", "articles", "sources", "first reported"):
         events.add_column(col)
