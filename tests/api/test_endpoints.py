@@ -182,3 +182,11 @@ def test_story_copies_are_listed_but_not_counted_twice(make_client, tmp_path):
     assert {a["id"]: a["copy_of"] for a in story["articles"]} == {"doc-harbour": None, "doc-strike": "doc-harbour"}
     assert {e["doc_id"] for e in story["timeline"]} == {"doc-harbour"}
     assert {q["doc_id"] for q in story["quantities"]} == {"doc-harbour"}
+
+
+def test_a_country_as_people_write_it_or_a_clear_422(client):
+    ours = client.get("/api/events?country=arc").json()["total"]
+    assert ours > 0
+    assert client.get("/api/events?country=Britain").status_code == 200
+    refused = client.get("/api/events?country=Atlantis")
+    assert refused.status_code == 422 and "unknown country 'Atlantis'" in refused.json()["error"]

@@ -21,6 +21,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventwire import __version__
 from eventwire.api import names
+from eventwire.errors import UnknownCountry
+from eventwire.knowledge.countries import filter_code
 from eventwire.api.db import Database, QueryTimeout, parse_json
 from eventwire.api.params import MAX_PAGE_SIZE, ApiError, Page, PageSize, paged
 from eventwire.api.queries import (ACTOR_SORTS, ACTORS_SQL, EVENT_SORTS, GROUPS, PERIODS, EventFilters,
@@ -41,7 +43,7 @@ Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 def event_filters(
     actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of a source or target actor name.")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 code of the source, target or place.")] = None,
+    country: Annotated[str | None, Query(max_length=60, description="Country of the source, target or place: ISO 3166 code (GBR, GB), name (United Kingdom, Britain) or PLOVER code (IGO).")] = None,
     sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,10}$", description="Actor sector code: GOV, MIL, COP, ...")] = None,
     plover: Annotated[list[str], Query(description="PLOVER event type(s); repeat or separate with commas.")] = [],  # noqa: B006
     cameo_root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="Two-digit CAMEO root code.")] = None,
@@ -59,13 +61,23 @@ def event_filters(
             raise ApiError(422, f"plover: {p!r} is not a PLOVER type name (letters and _ only)", "plover")
     if date_from and date_to and date_from > date_to:
         raise ApiError(422, "date_from is after date_to", "date_from")
-    return EventFilters(actor=actor or None, country=country.upper() if country else None,
+    return EventFilters(actor=actor or None, country=_country(country),
                         sector=sector.upper() if sector else None, plover=types, cameo_root=cameo_root,
                         quad_class=quad_class, date_from=date_from, date_to=date_to, q=q or None, doc_id=doc_id,
                         dated=dated, placed=placed)
 
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
+
+
+def _country(text: str | None) -> str | None:
+    """The stored code for a country as people write it ('UK', 'GB', 'Britain' -> GBR), or a 422."""
+    if not text:
+        return None
+    try:
+        return filter_code(text)
+    except UnknownCountry as exc:
+        raise ApiError(422, str(exc), "country") from None
 
 
 # -- shaping rows ----------------------------------------------------------------
@@ -291,7 +303,7 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
 
     @app.get("/api/actors", tags=["actors"], summary="Actors with mention, document and event counts")
     def actors(page: Page = 1, page_size: PageSize = 50, q: Text = None,
-               country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+               country: Annotated[str | None, Query(max_length=60)] = None,
                sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,10}$")] = None,
                sort: Annotated[str, Query(pattern="^(" + "|".join(ACTOR_SORTS) + ")$")] = "documents") -> dict[str, Any]:
         clauses, params = ["name IS NOT NULL"], []
@@ -300,7 +312,7 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
             params.append(like(q))
         if country:
             clauses.append("country = ?")
-            params.append(country.upper())
+            params.append(_country(country))
         if sector:
             clauses.append("sector = ?")
             params.append(sector.upper())

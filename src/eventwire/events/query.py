@@ -18,7 +18,7 @@ import duckdb
 
 from eventwire.errors import EventwireError
 from eventwire.events.tables import PLOVER_TYPES
-from eventwire.knowledge.countries import country_code
+from eventwire.knowledge.countries import filter_code
 
 COLUMNS = ("doc_id", "idx", "date", "plover", "cameo", "goldstein", "quad_class", "mode", "negated",
            "hypothetical", "confidence", "source", "target", "sentence", "start", "end")
@@ -159,7 +159,7 @@ def _filters(actor, country, plover, since, until, include_negated) -> tuple[str
         if kind not in PLOVER_TYPES:
             raise EventQueryError(f"unknown event type {plover!r}; one of: {', '.join(PLOVER_TYPES)}")
         kinds = [kind]
-    filters = EventFilters(actor=actor, country=country_code(country) if country else None, plover=kinds, date_from=since,
+    filters = EventFilters(actor=actor, country=filter_code(country) if country else None, plover=kinds, date_from=since,
                            date_to=until, place_country=False, include_negated=include_negated)
     where, args = filters.where(TABLE_COLUMNS)
     return f"WHERE {where}", args

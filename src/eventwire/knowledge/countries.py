@@ -42,3 +42,14 @@ def _codes() -> dict[str, str]:
         for key, code in table.items():
             out.setdefault(key, code)
     return out
+
+
+def filter_code(text: str) -> str:
+    """The code a country filter (`events --country`, the API's `country`) matches: `country_code`'s, else
+    any three letters as given (a code of the user's own `--actors` file); other unknown text raises."""
+    try:
+        return country_code(text)
+    except UnknownCountry:
+        if len(text.strip()) == 3 and text.strip().isalpha():
+            return text.strip().upper()
+        raise
