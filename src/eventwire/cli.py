@@ -145,8 +145,7 @@ def process(path: str = typer.Argument(..., help="One file, or - for stdin."),
             item.date, item.date_source = date, "user"
         try:
             work = to_work(item)
-            for stage in build_stages(model):
-                stage([work])
+            build_stages(model)([work])
         except RejectedInput as exc:
             err.print(f"[red]error:[/] {path}: {exc}", highlight=False)
             raise typer.Exit(1)

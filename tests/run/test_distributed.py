@@ -131,7 +131,7 @@ def test_a_worker_loads_neither_datasketch_nor_scipy():
     worker_imports = (
         "import importlib, sys; importlib.import_module('eventwire.run.distributed');"
         "from eventwire.run.pipeline import extract_new, line_evidence;"
-        "from eventwire.run.stages import build_stages, known_actors;"
+        "from eventwire.run.stages import build_stages;"
         "from eventwire.stories.minhash import signature_row;"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'datasketch', 'scipy'}))"
     )

@@ -57,10 +57,7 @@ def profile_stages(files: list[str], model: str | None, batch_size: int) -> dict
     stages = build_stages(model)
     for start in range(0, len(works), batch_size):
         batch = works[start:start + batch_size]
-        for stage in stages:
-            t = time.perf_counter()
-            stage(batch)
-            seconds[stage.name] += time.perf_counter() - t
+        stages(batch, seconds)
     with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "b.duckdb")) as store:
         t = time.perf_counter()
         for start in range(0, len(works), batch_size):

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import time
 from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -51,10 +50,7 @@ class Runner:
         batch = [Work(source=None, document=Document(id=str(i), url=None, title=None, date=d, site=None, authors=[],
                                                       language="en", text=t))
                  for i, (t, d) in enumerate(zip(texts, dates))]
-        for stage in self.stages:
-            started = time.perf_counter()
-            stage(batch)
-            self.seconds[stage.name] += time.perf_counter() - started
+        self.stages(batch, self.seconds)
         return [w.document for w in batch]
 
 

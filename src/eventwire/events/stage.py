@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from eventwire.component import Component
 from eventwire.events.coder import Coder
 from eventwire.events.coders import EventCoder, make_coder
 from eventwire.events.counts import attach_counts
@@ -18,8 +19,10 @@ def _actor_at():
     return actor_at
 
 
-class EventStage:
+class EventStage(Component):
     name = "events"
+    requires = ("doc", "actors", "locations", "quantities", "date")
+    assigns = ("events",)
 
     def __init__(self, coder: EventCoder | Coder | str | None = None):
         if coder is None or isinstance(coder, str):

@@ -10,12 +10,15 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
+from eventwire.component import Component
 from eventwire.knowledge.actors import extract_actors
 from eventwire.knowledge.registry import ActorRegistry
 
 
-class KnowledgeStage:
+class KnowledgeStage(Component):
     name = "knowledge"
+    requires = ("doc", "entities", "date")
+    assigns = ("actors", "quotes", "locations", "quantities", "dates", "tone", "themes")
 
     def __init__(self, registry: ActorRegistry | None = None):
         self.registry = registry if registry is not None else ActorRegistry()
@@ -27,6 +30,10 @@ class KnowledgeStage:
             if work.doc is None:
                 continue
             self.annotate(work.document, work.doc)
+
+    def state(self, changed_only: bool = False) -> list:
+        """The actor identities learnt (`changed_only`: since the last call), saved with the documents."""
+        return self.registry.take_changed() if changed_only else self.registry.rows()
 
     def annotate(self, document, doc) -> None:
         from eventwire.knowledge.dates import extract_dates

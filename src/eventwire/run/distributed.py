@@ -200,7 +200,6 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
     `part_docs` documents (loading a part costs the client about the same whatever its size)."""
     began, began_at = time.perf_counter(), time.time()  # before the imports: a new worker's first shard pays them
     from eventwire.run.pipeline import extract_new, line_evidence
-    from eventwire.run.stages import known_actors as learnt_actors
     from eventwire.stories.minhash import signature_row
 
     slices = [f if isinstance(f, Slice) else Slice(f) for f in files]
@@ -216,12 +215,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
         """Run the stages on the batch and keep only its rows (not the spaCy Docs)."""
         nonlocal batch, held
         if batch:
-            # spaCy keeps every string it meets; inside a memory zone, the batch's own strings go when it is done.
-            with _spacy(stages).memory_zone():
-                for stage in stages:
-                    stage(batch)
-                for work in batch:
-                    work.doc = None
+            stages(batch)  # in spaCy's memory zone: the batch's own strings go when it is done
             for table, values in table_rows([(w.source, w.document, w.engine) for w in batch]).items():
                 rows.setdefault(table, []).extend(values)
             rows.setdefault("doc_signatures", []).extend(signature_row(w.document.id, w.document.text) for w in batch)
@@ -254,7 +248,7 @@ def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, 
             analyse()
     analyse()
     write()
-    result.known_actors = learnt_actors(stages, changed_only=True)
+    result.known_actors = stages.state(changed_only=True)
     result.busy = time.perf_counter() - began
     result.timeline = (os.getpid(), began_at, time.time())
     return result
@@ -274,7 +268,7 @@ def write_part(folder: str, rows: dict[str, list[tuple]]) -> None:
     os.replace(tmp, folder)
 
 
-def _worker_stages(model: str | None, known_actors: list) -> list:
+def _worker_stages(model: str | None, known_actors: list):
     """Stages are built once per worker process, so the spaCy model loads once per worker;
     the actor registry grows across the shards a worker processes."""
     from eventwire.run.stages import build_stages
@@ -282,11 +276,6 @@ def _worker_stages(model: str | None, known_actors: list) -> list:
     if model not in _STAGES:
         _STAGES[model] = build_stages(model, known_actors)
     return _STAGES[model]
-
-
-def _spacy(stages: list):
-    """The spaCy pipeline of the NLP stage."""
-    return next(s.nlp.nlp for s in stages if getattr(s, "name", "") == "nlp")
 
 
 def _close(client, cluster) -> None:

@@ -23,7 +23,7 @@ from eventwire.ingest.readers import STDIN, check_inputs, content_hash, file_uri
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Document, Reject, Source
 from eventwire.run.progress import RunProgress, count_files
-from eventwire.run.stages import Work, build_stages, known_actors
+from eventwire.run.stages import Work, build_stages
 
 #: Analysed documents held before one write transaction.
 WRITE_DOCS = 256
@@ -80,8 +80,7 @@ def process_one(content: str, url: str | None = None, date: str | None = None, t
     item = RawItem(path, 0, fmt if fmt in ("html", "text") else "text", kind, content, content_hash(data),
                    len(data), url, date, title, date_source="user")
     work = to_work(item)
-    for stage in build_stages(model):
-        stage([work])
+    build_stages(model)([work])
     return work.document
 
 
@@ -119,7 +118,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
         unwritten: list[tuple[Source, Document, str]] = []
 
         def write() -> None:
-            summary.new += store.write(unwritten, known_actors(stages, changed_only=True))
+            summary.new += store.write(unwritten, stages.state(changed_only=True))
             unwritten.clear()
             store.release()  # `eventwire serve` may read the file while the next batch is analysed
 
@@ -137,8 +136,7 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
                 store.release()
                 tally.in_analysis = len(batch)
                 settle()
-                for stage in stages:
-                    stage(batch)
+                stages(batch)
                 unwritten.extend((w.source, w.document, w.engine) for w in batch)  # the spaCy Docs can go
                 summary.non_english += sum(1 for w in batch if w.document.language not in (None, "en"))
                 if len(unwritten) >= WRITE_DOCS:

@@ -1,17 +1,29 @@
-"""Analysis stages, in order. Each takes a batch of `Work` and fills its `Document` further.
+"""Analysis stages, in order, and the `Pipeline` that runs them. Each takes a batch of `Work` and fills
+its `Document` further.
 
-Adding a stage means writing a callable with a `name` and listing it in
-`build_stages`; the executor (in-process today, Dask later) knows nothing else.
+Every stage declares its `name`, the fields it `requires` and the ones it `assigns` (Document fields,
+and `doc`, the spaCy parse); `Pipeline` checks the order once, before any text is read, and is the one
+loop over the stages that every executor, the bench and the evaluations call. A stage that learns
+across documents (the knowledge stage's actor identities) hands it out through `state()`, so no
+executor needs to know which stage that is. Adding a stage means writing a `Component` and listing it
+in `build_stages`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import time
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
+from eventwire.component import Component
+from eventwire.errors import EventwireError
 from eventwire.nlp import NLP, truecase
 from eventwire.nlp.spacy_nlp import NLP_LANGUAGES
 from eventwire.records import Document, Source
+
+#: What a document holds before the first stage: its text and metadata.
+GIVEN = frozenset({"text", "title", "date", "language", "url", "site"})
 
 
 @dataclass
@@ -23,13 +35,48 @@ class Work:
     original_text: str | None = None  # the stored text of a recased document, while stages read the recased copy
 
 
-class Stage(Protocol):
-    name: str
-
-    def __call__(self, batch: list[Work]) -> None: ...
+class PipelineError(EventwireError):
+    """The stages are listed in an order where one reads what no earlier stage wrote."""
 
 
-class NlpStage:
+class Pipeline:
+    """The stages in a checked order; calling it runs them over a batch (the only loop over stages)."""
+
+    def __init__(self, stages: list[Component]):
+        self.stages = list(stages)
+        known = set(GIVEN)
+        for stage in self.stages:
+            missing = sorted(set(stage.requires) - known)
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} reads {', '.join(missing)}, which no earlier stage assigns")
+            known |= set(stage.assigns)
+
+    def __iter__(self):
+        return iter(self.stages)
+
+    def __call__(self, batch: list[Work], seconds: dict[str, float] | None = None, keep_docs: bool = False) -> None:
+        """Run every stage over `batch`, adding each stage's time to `seconds`. Inside the stages' zones
+        (spaCy keeps every string it meets; in a memory zone the batch's own strings go when it is done),
+        so the spaCy Docs are dropped at the end unless `keep_docs` (then no zone: a caller reads them)."""
+        with contextlib.ExitStack() as zones:
+            if not keep_docs:
+                for stage in self.stages:
+                    zones.enter_context(stage.zone())
+            for stage in self.stages:
+                started = time.perf_counter()
+                stage(batch)
+                if seconds is not None:
+                    seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
+            if not keep_docs:
+                for work in batch:
+                    work.doc = None
+
+    def state(self, changed_only: bool = False) -> list:
+        """What the stages learnt, to be saved with the run (`changed_only`: since the last such call)."""
+        return [row for stage in self.stages for row in stage.state(changed_only)]
+
+
+class NlpStage(Component):
     """Sentences, tokens and entities; only for languages the pipeline was trained on.
 
     A caseless document (all lower case or all caps) is parsed in a truecased copy of the same length
@@ -37,6 +84,8 @@ class NlpStage:
     `OriginalTextStage` puts the original back at the end; `Document.recased` records it."""
 
     name = "nlp"
+    requires = ("text", "language")
+    assigns = ("doc", "entities", "recased")
 
     def __init__(self, model: str | None = None, names: dict[str, list[str]] | None = None):
         self.nlp = NLP(model)
@@ -52,6 +101,9 @@ class NlpStage:
         for work, doc in zip(todo, self.nlp.parse([w.document.text for w in todo])):
             work.doc = doc
             work.document.entities = self.nlp.entities(doc)
+
+    def zone(self) -> contextlib.AbstractContextManager:
+        return self.nlp.nlp.memory_zone()
 
     def _text(self, document: Document) -> str:
         if not truecase.ENABLED or truecase.caseless(document.text) is None:
@@ -69,11 +121,13 @@ class NlpStage:
         return self._truecaser
 
 
-class OriginalTextStage:
+class OriginalTextStage(Component):
     """Last: a recased document gets its stored text back (the stages between read the recased copy,
     whose offsets are the same), and every stored mention's text is re-read from it."""
 
     name = "original_text"
+    requires = ("text",)
+    assigns = ("text",)
 
     def __call__(self, batch: list[Work]) -> None:
         for work in batch:
@@ -96,7 +150,7 @@ def truecase_names() -> dict[str, list[str]]:
             "given": first("given_names.tsv")}
 
 
-def build_stages(model: str | None = None, known_actors: list | None = None, coder: str | None = None) -> list[Stage]:
+def build_stages(model: str | None = None, known_actors: list | None = None, coder: str | None = None) -> Pipeline:
     """`known_actors`: rows of the corpus's actor registry, so that earlier runs' identities carry over;
     `coder`: the event coder's name (rules, model, combined; default from `config.coder_name`)."""
     from eventwire.config import coder_name
@@ -104,14 +158,5 @@ def build_stages(model: str | None = None, known_actors: list | None = None, cod
     from eventwire.knowledge.registry import ActorRegistry
     from eventwire.knowledge.stage import KnowledgeStage
 
-    return [NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage(coder_name(coder)),
-            OriginalTextStage()]
-
-
-def known_actors(stages: list[Stage], changed_only: bool = False) -> list:
-    """What the knowledge stage has learnt about actors, to be saved with the run
-    (`changed_only`: what changed since the last such call)."""
-    registry = next((s.registry for s in stages if hasattr(s, "registry")), None)
-    if registry is None:
-        return []
-    return registry.take_changed() if changed_only else registry.rows()
+    return Pipeline([NlpStage(model), KnowledgeStage(ActorRegistry(known_actors)), EventStage(coder_name(coder)),
+                     OriginalTextStage()])

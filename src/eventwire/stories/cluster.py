@@ -182,7 +182,7 @@ class StoryState:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
 
     def top_terms(self, k: int) -> list[str]:
-        return heapq.nlargest(k, self.centroid, key=self.centroid.__getitem__)
+        return [t for t, _ in heapq.nsmallest(k, self.centroid.items(), key=by_weight)]
 
     @property
     def dated(self) -> bool:
@@ -352,7 +352,7 @@ class Clusterer:
         group average; 1 for one article. `brief`: an undated headline or note, scored as a dated
         article is (cosine to the centroid, against the dated bar) but with no time prior.
         """
-        query = heapq.nlargest(QUERY_TERMS, vec, key=vec.__getitem__)
+        query = [t for t, _ in heapq.nsmallest(QUERY_TERMS, vec.items(), key=by_weight)]
         position = {t: i for i, t in enumerate(vec)}
         seen: set[str] = {exclude} if exclude else set()
         best, best_ratio, best_score = None, 0.0, 0.0
@@ -428,7 +428,7 @@ class Clusterer:
             story.centroid[t] = story.centroid.get(t, 0.0) + w
         keep = CENTROID_TERMS if story.dated else UNDATED_TERMS
         if len(story.centroid) > 2 * keep:
-            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: -kv[1])[:keep])
+            story.centroid = dict(sorted(story.centroid.items(), key=by_weight)[:keep])
         story.n += 1
         if when is not None:
             story.first, story.last = _min(story.first, when), _max(story.last, when)
@@ -489,3 +489,9 @@ def _add(total: np.ndarray | None, vector: np.ndarray) -> np.ndarray:
     if total is None or len(total) != len(vector):
         return np.array(vector, dtype=np.float32)
     return total + vector
+
+
+def by_weight(item: tuple[str, float]) -> tuple[float, str]:
+    """Heaviest terms first, ties by the term itself: the terms kept do not depend on the order names were
+    met in (a set's order changes from run to run), so two runs over the same input store the same stories."""
+    return -item[1], item[0]

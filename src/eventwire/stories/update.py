@@ -19,7 +19,7 @@ from eventwire.knowledge.actors import resolve_phrase
 from eventwire.records import COUNT_FIELDS, Story, Storyline
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
-from eventwire.stories.cluster import (BRIEF_WORDS, CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
+from eventwire.stories.cluster import (by_weight, BRIEF_WORDS, CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
                                        Clusterer, StoryState, embed_text, name_key, parse_when, term_counts)
 from eventwire.stories.copies import NewArticle, mark_copies
 from eventwire.stories.figures import figures as storyline_figures
@@ -230,7 +230,7 @@ def _write_stories(con, story_ids: list[str], clusterer: Clusterer, names: dict[
     for sid, n, sources, n_copies, first, last, title in stats:
         state = clusterer.stories.get(sid)
         if state:
-            terms = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[
+            terms = dict(sorted(state.centroid.items(), key=by_weight)[
                 :CENTROID_TERMS if state.dated else UNDATED_TERMS])
             kept = (state.active.isoformat(timespec="seconds") if state.dated else None,
                     state.spread.total_seconds() / 3600 if state.dated else None,
