@@ -21,8 +21,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from eventwire.knowledge import lexicon as lx
+from eventwire.knowledge.head_counts import number_of
 from eventwire.knowledge.money import extract_money, parse_money  # noqa: F401  (parse_money: public here too)
-from eventwire.knowledge.numbers import parse_number
 from eventwire.nlp.spacy_nlp import doc_text
 from eventwire.records import Document, Quantity
 
@@ -108,84 +108,6 @@ def _disjoined(tok) -> bool:
     return len(joined) > 1 and any(c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "either") for c in first.children)
 
 
-def _number_of(noun, victim: bool = False) -> tuple[float, float | None, int, int] | None:
-    """How many the noun phrase counts: its number modifier, 'a'/'one', a vague 'hundreds of', or the noun itself."""
-    doc = noun.doc
-    if noun.like_num or noun.lower_ in ("one", "dozens", "hundreds", "thousands", "scores", "millions"):
-        return _value_span(doc, _number_tokens(noun))
-    nums = [c for c in noun.children if c.dep_ == "nummod" and (c.like_num or c.lower_ in ("one", "dozen"))]
-    if nums:
-        return _value_span(doc, _number_tokens(nums[0]))
-    if noun.head.dep_ == "pobj" or noun.dep_ == "pobj":
-        prep = noun.head
-        if prep.lower_ == "of" and prep.head.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions", "tens"):
-            return _value_span(doc, _number_tokens(prep.head))
-    if victim and noun.lower_ in ("himself", "herself") and any(c.dep_ == "conj" for c in noun.children):
-        return 1.0, None, noun.idx, noun.idx + len(noun.text)  # 'a bomber killed himself and 4 soldiers': 5 dead;
-        # alone ('before killing herself') it is a suicide, which conflict counts leave out
-    before = _number_before_acronym(noun)
-    if before is not None:
-        return before
-    dets = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")]
-    if dets and noun.tag_ in ("NN", "NNP"):
-        return 1.0, None, dets[0].idx, dets[0].idx + len(dets[0].text)
-    if victim and noun.tag_ in ("NN", "NNP") and (noun.ent_type_ == "PERSON" or any(
-            c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "some", "every", "each") for c in noun.children)):
-        return 1.0, -1.0, noun.idx, noun.idx + len(noun.text)  # "killed the president", "his son", "Jaime Zapata"
-    return None
-
-
-def _number_before_acronym(noun) -> tuple[float, float | None, int, int] | None:
-    """'5 IS militants', '2 NDC-R fighters', '7 AQAP members': a number, then an all-capital name, then the noun;
-    or a number right before a noun the parser split ('1 passer-by') and left hanging off something else.
-
-    The parser often takes a short acronym for a word ('IS' as a verb) and hangs the number elsewhere; an
-    acronym of capitals (hyphens allowed) right before the noun is a modifier, so the number before it counts
-    the noun."""
-    doc, i, skipped = noun.doc, noun.i - 1, 0
-    while i >= 0 and skipped < 4 and (_is_acronym(doc[i]) or doc[i].text in ("-", "/") and skipped):
-        i, skipped = i - 1, skipped + 1
-    if i < 0 or not doc[i].like_num:
-        return None
-    if skipped and not _is_acronym(doc[i + 1]):
-        return None
-    if not skipped and doc[i].dep_ not in ("meta", "npadvmod", "dep", "advmod", "compound"):
-        return None  # right before the noun with no acronym: only a number the parser left dangling ('1 passer-by')
-    return _value_span(doc, [doc[i]])
-
-
-def _is_acronym(tok) -> bool:
-    text = tok.text.replace("-", "")
-    return len(text) >= 1 and text.isalpha() and text.isupper() and (len(tok.text) >= 2 or tok.i > 0 and tok.nbor(-1).text == "-")
-
-
-def _number_tokens(tok) -> list:
-    """The number word with its own modifiers ('1.5 million', 'twenty - five', 'tens of thousands')."""
-    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "quantmod", "nummod") and (c.like_num or c.lower_ in ("hundred", "thousand", "million", "billion"))]
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.lower_ in ("thousands", "millions", "hundreds"):
-                    toks += [c, g]
-    if any(c.lower_ == "between" for c in tok.children):  # 'between 4 and 6 fishermen'
-        toks += [c for c in tok.children if c.lower_ == "between" or c.dep_ == "conj" and c.like_num]
-    toks = sorted(toks, key=lambda t: t.i)
-    doc, last = tok.doc, toks[-1].i
-    if last + 2 < len(doc) and doc[last + 1].text in ("-", "\u2013", "to", "or") and doc[last + 2].like_num:
-        toks += [doc[last + 1], doc[last + 2]]  # '2-4 people': the parser hangs the high end anywhere
-    return toks
-
-
-def _value_span(doc, toks) -> tuple[float, float | None, int, int] | None:
-    if any(t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL", "MONEY") for t in toks):
-        return None  # '23 December 2023, victims': a date is not a head count
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    parsed = parse_number(doc_text(doc)[start:end])
-    if parsed is None:
-        return None
-    return parsed[0], parsed[1], start, end
-
-
 def _victims(verb):
     """The noun phrase counting who it happened to: passive subject, object, or subject of 'die'."""
     deps: dict = {}
@@ -202,7 +124,7 @@ def _victims(verb):
         return stranded
     if verb.lemma_.lower() in ("die", "perish", "succumb") and "nsubj" in deps:
         return deps["nsubj"]
-    if verb.dep_ == "conj" and "nsubj" in deps and _number_of(deps["nsubj"]) is not None:
+    if verb.dep_ == "conj" and "nsubj" in deps and number_of(deps["nsubj"]) is not None:
         return deps["nsubj"]  # "3 were killed and 12 injured": the second verb has its own (elliptical) subject
     hedge = _hedged_by(verb)
     if hedge is not None:
@@ -285,24 +207,24 @@ def _counts(doc) -> list[Quantity]:
             noun = _victims(tok)
             if noun is None or _is_including(noun) or _joined_to_subset(noun, kind):
                 continue
-            counted = _number_of(noun, victim=True) if noun.lower_ != "number" else None
+            counted = number_of(noun, victim=True) if noun.lower_ != "number" else None
             obj = noun
             if counted is None and _unknown_number(noun):
                 out.append(_unknown(doc, kind, tok, noun))
                 continue
         else:
-            counted = _number_of(tok)
+            counted = number_of(tok)
             obj = tok
             left = _result_object(tok) if counted is None else None
             lives = _lives_lost(tok) if counted is None and left is None else None
             if left is not None or lives is not None:
                 obj = left if left is not None else lives
-                counted = _number_of(obj, victim=True)
+                counted = number_of(obj, victim=True)
                 pos = "verb"  # the victims are a noun phrase of their own: add its conjoined groups below
             elif counted is None and tok.lemma_.lower() in ("death", "killing", "murder"):
                 owner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 victims = next((g for g in owner.children if g.dep_ == "pobj"), None) if owner is not None else None
-                counted = _number_of(victims) if victims is not None else None  # "the killing of 1 person"
+                counted = number_of(victims) if victims is not None else None  # "the killing of 1 person"
                 obj = victims if counted is not None else tok
         if counted is None or _elsewhere(tok):
             continue
@@ -365,7 +287,7 @@ def _coordinated(noun) -> tuple[float, float]:
     low = high = 0.0
     for c in noun.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM"):
-            n = _number_of(c)
+            n = number_of(c)
             if n is not None:
                 low, high = low + n[0], high + (n[1] if n[1] is not None else n[0])
             elif c.tag_ in ("NN", "NNP") and any(d.dep_ in ("det", "poss") for d in c.children):
@@ -373,7 +295,7 @@ def _coordinated(noun) -> tuple[float, float]:
         if c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ == "along" for g in noun.children):
             for g in c.children:
                 if g.dep_ == "pobj":
-                    n = _number_of(g)
+                    n = number_of(g)
                     low, high = low + (n[0] if n else 0), high + ((n[1] if n[1] is not None else n[0]) if n else 0)
     return low, high
 
@@ -398,7 +320,7 @@ def _added(verb, noun) -> tuple[float, float]:
                 if words[:len(pattern)] == pattern:
                     target = chain[len(pattern) - 1]
                     obj = next((g for g in target.children if g.dep_ == "pobj"), None)
-                    n = _number_of(obj, victim=True) if obj is not None else None
+                    n = number_of(obj, victim=True) if obj is not None else None
                     if n is not None:
                         low, high = low + n[0], high + (n[1] if n[1] not in (None, -1.0) else n[0])
     return low, high
