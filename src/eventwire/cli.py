@@ -379,7 +379,8 @@ def eval_stories(shared: Path = typer.Option(Path("../shared"), help="The shared
                  out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON.")):
     """Story clustering (UCI B-cubed), copy detection (BBC + generated copies), event merging, speed, and
     the undated view (UCI with dates removed, BBC section purity, Reuters topics)."""
-    from eventwire.eval.stories import evaluate, render
+    from eventwire.eval.stories import evaluate
+    from eventwire.eval.stories_report import render
 
     result = evaluate(shared, parts=tuple(p.strip() for p in parts.split(",") if p.strip()), limit=limit,
                       sizes=tuple(int(s) for s in sizes.split(",") if s.strip()))

@@ -34,11 +34,11 @@ from pathlib import Path
 
 import duckdb
 
-from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
 from eventwire.stories import cluster as clustering
 from eventwire.stories import embed
 from eventwire.stories.cluster import Clusterer, term_counts
+from eventwire.eval.merging import eval_merging, eval_merging_pipeline, stable_id
 from eventwire.stories.update import update
 from eventwire.store.schema import TABLES, ddl, to_cell
 
@@ -80,10 +80,6 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
         recall += both / len(truth)
     precision, recall = precision / len(gold), recall / len(gold)
     return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
-
-
-def _id(*parts) -> str:
-    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:32]
 
 
 # -- story clustering (UCI headlines) -----------------------------------------------------------
@@ -170,7 +166,7 @@ def eval_clustering(path: Path, limit: int = 0, mode: str = "real", half: int | 
         when = None if mode == "undated" else \
             datetime.fromtimestamp(_seconds(r, mode, rng), timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
         text = " ".join(x for x in (r["TITLE"], url_words(r["URL"])) if x)
-        articles.append({"id": _id("uci", r["ID"]), "title": r["TITLE"], "text": text, "date": when,
+        articles.append({"id": stable_id("uci", r["ID"]), "title": r["TITLE"], "text": text, "date": when,
                          "site": r.get("HOSTNAME") or r.get("PUBLISHER"), "url": r["URL"]})
     con = memory_db()
     entities = headline_entities([a["title"] for a in articles]) if names else None
@@ -268,11 +264,11 @@ def eval_copies(bbc: Path, sample: int = 400, seed: int = 13) -> dict:
     articles, truth = [], {}
     day = date(2005, 1, 1)
     for n, (f, title, body) in enumerate(originals):
-        oid = _id("bbc", f.parent.name, f.name)
+        oid = stable_id("bbc", f.parent.name, f.name)
         articles.append({"id": oid, "title": title, "text": body, "date": (day + timedelta(days=n % 60)).isoformat(),
                          "site": "bbc"})
         ctitle, ctext, _ = perturb(title, body, rng)
-        cid = _id("copy", oid)
+        cid = stable_id("copy", oid)
         articles.append({"id": cid, "title": ctitle, "text": ctext,
                          "date": (day + timedelta(days=n % 60 + 1)).isoformat(), "site": "wire"})
         truth[cid] = oid
@@ -285,76 +281,6 @@ def eval_copies(bbc: Path, sample: int = 400, seed: int = 13) -> dict:
     return {"originals": len(originals), "copies": len(truth), "marked": len(marked),
             "precision": correct / len(marked) if marked else 0.0, "recall": correct / len(truth),
             "false_links": len(wrong)}
-
-
-# -- event merging (generated multi-report set) -------------------------------------------------
-
-_ACTORS = [  # (country, sector, ways a report may name it)
-    ("COL", "MIL", ["Colombian troops", "Colombia's army", "the Colombian military"]),
-    ("ECU", "GOV", ["Ecuador", "the Ecuadorian government", "Quito"]),
-    ("MEX", "COP", ["Mexican police", "police in Mexico", "Mexico's federal police"]),
-    ("USA", "GOV", ["the United States", "Washington", "the U.S. government"]),
-    ("NGA", "MIL", ["Nigerian soldiers", "the Nigerian army", "Nigeria's military"]),
-    ("PHL", "GOV", ["the Philippines", "Manila", "the Philippine government"]),
-    ("CHN", "GOV", ["China", "Beijing", "the Chinese government"]),
-    ("SDN", "REB", ["Sudanese rebels", "rebels in Sudan", "the Sudanese insurgents"]),
-]
-_TYPES = {"ASSAULT": ["190", "193", "195"], "ACCUSE": ["112", "111"], "AID": ["070", "071"],
-          "PROTEST": ["140", "141"], "COERCE": ["170", "173"], "AGREE": ["057", "050"]}
-_PLACES = [("Bogota", "COL"), ("Quito", "ECU"), ("Culiacan", "MEX"), ("Zamfara", "NGA"), ("Manila", "PHL"),
-           ("Khartoum", "SDN"), ("Washington", "USA")]
-
-
-def generate_reports(n_happenings: int = 120, seed: int = 7) -> tuple[list[merging.Report], dict[tuple, int]]:
-    """Happenings and their reports; close pairs on purpose (same actors, type a few days apart;
-    same type and day, other actors) so that over-merging shows."""
-    rng = random.Random(seed)
-    reports, truth = [], {}
-    start = date(2024, 1, 1)
-    happenings = []
-    for h in range(n_happenings):
-        if h % 4 == 1 and happenings:  # same actors and type as the previous one, days later
-            prev = happenings[-1]
-            happenings.append({**prev, "day": prev["day"] + timedelta(days=rng.choice([3, 5, 9]))})
-            continue
-        if h % 4 == 2 and happenings:  # same type and day as the previous one, other actors
-            prev = happenings[-1]
-            src, tgt = rng.sample([a for a in _ACTORS if a not in (prev["source"], prev["target"])], 2)
-            happenings.append({**prev, "source": src, "target": tgt, "place": rng.choice(_PLACES)})
-            continue
-        src, tgt = rng.sample(_ACTORS, 2)
-        happenings.append({"type": rng.choice(sorted(_TYPES)), "source": src, "target": tgt,
-                           "place": rng.choice(_PLACES), "day": start + timedelta(days=rng.randrange(300))})
-    for h, hap in enumerate(happenings):
-        for k in range(rng.randint(1, 6)):
-            doc = _id("merge", h, k)
-            src_name = rng.choice(hap["source"][2])
-            tgt_name = rng.choice(hap["target"][2])
-            verb = hap["type"].lower()
-            sentence = f"{src_name} {verb} {tgt_name} in {hap['place'][0]}, the report said."
-            source = {"name": src_name, "country": hap["source"][0], "sector": hap["source"][1]}
-            target = {"name": tgt_name, "country": hap["target"][0], "sector": hap["target"][1]}
-            if rng.random() < 0.25:
-                target = None  # the report names no target
-            location = {"name": hap["place"][0], "country": hap["place"][1]} if rng.random() < 0.7 else None
-            day = hap["day"] + timedelta(days=rng.choice([0, 0, 0, 1]))  # reported the next day
-            reports.append(merging.Report(doc, 0, hap["type"], rng.choice(_TYPES[hap["type"]]), source, target,
-                                          location, day, sentence, 0, len(sentence), day.isoformat(),
-                                          f"site{rng.randrange(8)}", None, rng.random() < 0.1))
-            truth[(doc, 0)] = h
-    return reports, truth
-
-
-def eval_merging(n_happenings: int = 120, seed: int = 7) -> dict:
-    reports, truth = generate_reports(n_happenings, seed)
-    groups = merging.merge_reports(reports)
-    impure = sum(1 for g in groups if len({truth[(r.doc_id, r.idx)] for r in g}) > 1)
-    n_true = len(set(truth.values()))
-    return {"reports": len(reports), "happenings": n_true, "merged": len(groups),
-            "count_error": (len(groups) - n_true) / n_true, "groups_spanning_happenings": impure}
-
-
-# -- speed ----------------------------------------------------------------------------------------
 
 
 def synthetic_articles(n: int, seed: int = 3, per_day: int = 500):
@@ -434,131 +360,3 @@ def eval_undated(shared: Path, halves: tuple[int, ...] = (0,)) -> dict:
     out = {"uci": [eval_clustering(uci, mode="undated", half=h, rows=rows) for h in (None, *halves)]}
     out.update(undated.evaluate(shared, halves=halves))
     return out
-
-
-def render(result: dict) -> str:
-    lines = []
-    if c := result.get("clustering"):
-        lines.append(f"Story clustering, UCI headlines: {c['articles']} articles, {c['gold_stories']} gold stories, "
-                     f"{c['predicted_stories']} predicted; B-cubed P {c['precision']:.3f} R {c['recall']:.3f} "
-                     f"F1 {c['f1']:.3f} (target 0.90) in {c['seconds']:.1f} s")
-        if "time_switches" in c:
-            lines.append(f"  gold stories change {c['time_switches']} times along the timestamps "
-                         f"({c['gold_stories'] - 1} would mean one burst per story)")
-        for v in c.get("variants", []):
-            lines.append(f"  {_variant(v)}")
-        if i := c.get("incremental"):
-            lines.append(f"  real time, whole file in {i['batches']} time-ordered update() batches: "
-                         f"P {i['precision']:.3f} R {i['recall']:.3f} F1 {i['f1']:.3f}")
-        if n := c.get("no_names"):
-            lines.append(f"  real time, whole file, headline words only (no NER names): "
-                         f"P {n['precision']:.3f} R {n['recall']:.3f} F1 {n['f1']:.3f}")
-        lines.append(f"  headline embeddings: {c.get('embeddings')}")
-        for v in c.get("other_setting", []):
-            lines.append(f"  embeddings {v['embeddings']}: {_variant(v)}")
-    if c := result.get("copies"):
-        lines.append(f"Near-duplicates, BBC + generated copies: {c['originals']} originals, {c['copies']} copies, "
-                     f"{c['marked']} marked; precision {c['precision']:.3f} recall {c['recall']:.3f} (target 0.98)")
-    if m := result.get("merging"):
-        lines.append(f"Event merging, generated: {m['reports']} reports of {m['happenings']} happenings -> "
-                     f"{m['merged']} merged ({m['count_error']:+.1%}, target within 10%); "
-                     f"merged events spanning two happenings: {m['groups_spanning_happenings']} (target 0)")
-    if m := result.get("merging_pipeline"):
-        lines.append(f"Event merging end to end (generated articles -> eventwire.run): {m['articles']} articles "
-                     f"about {m['happenings']} happenings, {m['raw_events']} raw events, "
-                     f"{m['happenings_coded']} happenings coded -> {m['merged']} merged ({m['count_error']:+.1%}); "
-                     f"spanning two happenings: {m['groups_spanning_happenings']}")
-    if u := result.get("undated"):
-        lines.append("Undated corpora (no article carries a date; content alone places it):")
-        for v in u.get("uci", []):
-            lines.append(f"  UCI headlines, {_variant(v)}")
-        for key, r in u.items():
-            if key == "uci":
-                continue
-            name, half = key.rsplit("-", 1)
-            what = ("BBC, 100 per section" if name == "bbc" else "Reuters single-topic stories") + \
-                f", half {half}" + (" (tuning)" if half == "0" else " (held out)")
-            lines.append(f"  {what:<44} {r['articles']:>4} articles, {r['gold_groups']} labels -> {r['stories']} "
-                         f"stories: purity {r['purity']:.3f} B-cubed P {r['precision']:.3f} R {r['recall']:.3f} "
-                         f"F1 {r['f1']:.3f}; merged events across labels {r['merged_crossing']} "
-                         f"of {r['merged_multi_article']} multi-article")
-    if s := result.get("speed"):
-        for run in s["runs"]:
-            lines.append(f"Clustering speed, synthetic: {run['articles']:,} articles in {run['seconds']:.1f} s = "
-                         f"{run['seconds_per_10k']:.1f} s per 10,000, CPU {run['cpu_seconds_per_10k']:.1f} s "
-                         f"({run['stories']:,} stories)")
-        if u := s.get("update"):
-            lines.append(f"Whole stories.update, synthetic: {u['articles']:,} articles in two batches "
-                         f"({u['first_half_seconds']:.1f} s, then {u['second_half_seconds']:.1f} s) = "
-                         f"{u['seconds_per_10k']:.1f} s per 10,000")
-    return "\n".join(lines)
-
-
-def _variant(v: dict) -> str:
-    part = "whole file" if v["half"] is None else f"half {v['half']}" + (" (tuning)" if v["half"] == 0 else
-                                                                        " (held out)")
-    when = {"real": "real time", "jitter": f"time +-{JITTER_HOURS} h", "blind": "one instant",
-            "undated": "dates removed"}[v["time"]]
-    return (f"{when:>12}, {part:<17} {v['articles']:>5} articles: P {v['precision']:.3f} "
-            f"R {v['recall']:.3f} F1 {v['f1']:.3f}")
-
-
-# -- event merging end to end (generated articles through the whole pipeline) -------------------
-
-_PHRASES = {  # how a report may put each type: {s} source, {t} target, {p} place, {w} " on Monday" or ""
-    "ASSAULT": ["{s} attacked {t} in {p}{w}.", "{s} launched an attack on {t} near {p}{w}."],
-    "ACCUSE": ["{s} accused {t} of violating the agreement{w}, officials in {p} said.",
-               "{s} accused {t}{w} of provoking the crisis in {p}."],
-    "PROTEST": ["{s} protested against {t} in {p}{w}.", "{s} staged protests in {p} against {t}{w}."],
-}
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def generate_articles(n_happenings: int = 40, seed: int = 5) -> tuple[list[dict], dict[str, int]]:
-    """Short articles, several per happening, written with different phrasings, actor names and dates."""
-    rng = random.Random(seed)
-    actors = [a for a in _ACTORS if a[0] not in ("SDN",)]
-    articles, truth = [], {}
-    start = date(2024, 1, 1)
-    for h in range(n_happenings):
-        kind = sorted(_PHRASES)[h % len(_PHRASES)]
-        src, tgt = rng.sample(actors, 2)
-        place = rng.choice(_PLACES)[0]
-        day = start + timedelta(days=7 * h + rng.randrange(3))  # a week apart: happenings never share a day
-        for k in range(rng.randint(1, 5)):
-            published = day + timedelta(days=rng.choice([0, 0, 1]))
-            weekday = f" on {_WEEKDAYS[day.weekday()]}" if published != day else ""
-            sentence = rng.choice(_PHRASES[kind]).format(s=rng.choice(src[2]), t=rng.choice(tgt[2]), p=place,
-                                                         w=weekday)
-            text = sentence[0].upper() + sentence[1:] + " The report could not be independently verified."
-            doc = {"url": f"http://example-news.org/gen/{h}/{k}.html", "date": published.isoformat(),
-                   "title": f"Report {h}-{k}", "text": text}
-            articles.append(doc)
-            truth[doc["url"]] = h
-    return articles, truth
-
-
-def eval_merging_pipeline(n_happenings: int = 40, seed: int = 5) -> dict:
-    """Generated articles through `eventwire.run` (extraction, NLP, event coder, stories.update)."""
-    import json
-    import tempfile
-
-    from eventwire.run.pipeline import run_paths
-
-    articles, truth = generate_articles(n_happenings, seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "generated.jsonl"
-        path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-        db = str(Path(tmp) / "merge.duckdb")
-        run_paths([str(path)], db=db)
-        with duckdb.connect(db) as con:
-            update(con)
-            url_of = dict(con.execute("SELECT id, url FROM articles").fetchall())
-            merged = con.execute("SELECT plover, mentions FROM merged_events").fetchall()
-            raw = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    groups = [{truth[url_of[m["doc_id"]]] for m in json.loads(mentions)} for _, mentions in merged]
-    coded = set().union(*groups) if groups else set()
-    return {"articles": len(articles), "happenings": n_happenings, "raw_events": raw,
-            "happenings_coded": len(coded), "merged": len(groups),
-            "count_error": (len(groups) - len(coded)) / max(1, len(coded)),
-            "groups_spanning_happenings": sum(1 for g in groups if len(g) > 1)}
