@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from eventwire.stories import cluster
-from eventwire.stories.cluster import EMBED_ENV, Clusterer, term_counts
+from eventwire.stories.cluster import EMBED_ENV, Clusterer
+from eventwire.stories.terms import term_counts
 
 T0 = datetime(2024, 3, 1)
 _TOPICS = {"fed": (1.0, 0.0, 0.0), "weather": (0.0, 1.0, 0.0)}

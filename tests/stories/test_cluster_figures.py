@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from eventwire.eval.stories import bcubed
-from eventwire.stories.cluster import Clusterer, term_counts
+from eventwire.stories.cluster import Clusterer
+from eventwire.stories.terms import term_counts
 from eventwire.stories.figures import baseline, figures
 
 T0 = datetime(2024, 3, 1)

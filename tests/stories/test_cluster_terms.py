@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from eventwire.stories.cluster import Clusterer, term_counts
+from eventwire.stories.cluster import Clusterer
+from eventwire.stories.terms import term_counts
 from eventwire.stories.terms import term, tokens
 
 T0 = datetime(2024, 5, 2, 9)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 
-from eventwire.stories.cluster import FRAGMENT, Clusterer, StoryState, term_counts
+from eventwire.stories.cluster import FRAGMENT, Clusterer, StoryState
+from eventwire.stories.terms import term_counts
 
 T0 = datetime(2024, 3, 1)
 

@@ -9,7 +9,8 @@ from collections import Counter
 import duckdb
 
 import eventwire
-from eventwire.stories.cluster import Clusterer, term_counts
+from eventwire.stories.cluster import Clusterer
+from eventwire.stories.terms import term_counts
 
 STRIKE = ("Nurses at Leeds General Infirmary walked out on Monday over pay, and the hospital cancelled "
           "operations. The Royal College of Nursing said the strike at the infirmary would go on until the "

@@ -40,7 +40,7 @@ def actor_names(db: Database, keys: list[str], doc_ids: list[str]) -> list[dict[
     """[{key, name}] for a story's actor keys, one entry per distinct name, in the keys' order."""
     if not keys:
         return []
-    from eventwire.stories.cluster import name_key  # the stories stage's own key, so the two always agree
+    from eventwire.stories.terms import name_key  # the stories stage's own key, so the two always agree
 
     rows = db.query(
         "SELECT name, kind, count(*) AS n FROM actors WHERE doc_id IN (SELECT unnest(?)) AND name IS NOT NULL "

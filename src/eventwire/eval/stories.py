@@ -37,7 +37,8 @@ import duckdb
 from eventwire.stories._db import insert
 from eventwire.stories import cluster as clustering
 from eventwire.stories import embed
-from eventwire.stories.cluster import Clusterer, term_counts
+from eventwire.stories.cluster import Clusterer
+from eventwire.stories.terms import term_counts
 from eventwire.eval.merging import eval_merging, eval_merging_pipeline, stable_id
 from eventwire.stories.update import update
 from eventwire.store.schema import TABLES, ddl, to_cell

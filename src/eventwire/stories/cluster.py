@@ -24,7 +24,6 @@ from __future__ import annotations
 import heapq
 import math
 import os
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ import numpy as np
 
 from eventwire.stories.embed import embedder
 from eventwire.stories.static_embed import static_embedder
-from eventwire.stories.terms import fold, stem, tokens  # noqa: F401  (fold and stem: re-exported)
+from eventwire.stories.terms import by_weight
 
 # Thresholds, half-life and fragment size chosen on one half of the UCI sample (stories split
 # by id hash) with timestamps jittered by +-6 h, so the choice cannot lean on that sample's
@@ -54,13 +53,8 @@ ACTIVE_ARTICLES = 30
 #: Outer bound on how long a story stays live; the decay closes quiet stories well before,
 #: and a later return to the topic is a new story linked by its storyline.
 WINDOW_DAYS = 7
-TITLE_WEIGHT = 3  # the headline says what the story is about; the body drifts
-NAME_WEIGHT = 2  # shared actors and places are the strongest evidence of one happening
-LEAD_WORDS = 80
 #: Words of an undated article's body in its bag: with no time to go by, the body is the evidence.
 UNDATED_LEAD_WORDS = 300
-#: Words of an undated article's lead embedded with its headline: one headline says little of a topic.
-UNDATED_EMBED_WORDS = 150
 #: Below this many words of body, an undated article is brief (a headline, a note, a wire flash) and
 #: is scored as a dated one is, against centroids with no time prior: a few terms do not drag a
 #: centroid toward generic words the way whole bodies do, and the group average of short texts is
@@ -116,42 +110,6 @@ def _embedder(setting: str) -> Callable[[str], Sequence[float]] | None:
     if setting == "off":
         return None
     return embedder() if setting == "minilm" else static_embedder()
-
-
-def name_key(name: str) -> str:
-    """'U.S.' -> 'us', 'Felipe Calderón' -> 'felipe_calderon'."""
-    return "_".join(re.findall(r"\w+", fold(name).replace(".", "")))
-
-
-def term_counts(title: str | None, text: str | None, names: Iterable[str] = (), lead: int = LEAD_WORDS) -> Counter:
-    """Weighted bag of words of an article: headline, the first `lead` words and named actors and places."""
-    counts: Counter = Counter()
-    for word in tokens(title):
-        counts[word] += TITLE_WEIGHT
-    if text and text != title:
-        for word in tokens(" ".join(text.split()[:lead])):
-            counts[word] += 1
-    for key in names:  # normalised keys (see `name_key`)
-        counts["@" + key] += NAME_WEIGHT
-    return counts
-
-
-def embed_text(title: str | None, text: str | None, words: int = UNDATED_EMBED_WORDS) -> str:
-    """An undated article's headline and the first `words` words of its body, as one text to embed."""
-    lead = " ".join((text or "").split()[:words])
-    return f"{title}. {lead}" if title and not lead.startswith(title) else lead or (title or "")
-
-
-def parse_when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    for candidate in (text, text[:19], text[:10]):
-        try:
-            return datetime.fromisoformat(candidate).replace(tzinfo=None)
-        except ValueError:
-            continue
-    return None
 
 
 @dataclass
@@ -489,9 +447,3 @@ def _add(total: np.ndarray | None, vector: np.ndarray) -> np.ndarray:
     if total is None or len(total) != len(vector):
         return np.array(vector, dtype=np.float32)
     return total + vector
-
-
-def by_weight(item: tuple[str, float]) -> tuple[float, str]:
-    """Heaviest terms first, ties by the term itself: the terms kept do not depend on the order names were
-    met in (a set's order changes from run to run), so two runs over the same input store the same stories."""
-    return -item[1], item[0]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from eventwire.records import CountReport, Mention, MergedEvent
-from eventwire.stories.cluster import fold, tokens
+from eventwire.stories.terms import fold, tokens
 
 DAY_TOLERANCE = 1
 #: Content-word Jaccard two undated reports' sentences need: a report retold in other words still

@@ -19,7 +19,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
+
 from spacy.lang.en.stop_words import STOP_WORDS
+
+TITLE_WEIGHT = 3  # the headline says what the story is about; the body drifts
+NAME_WEIGHT = 2  # shared actors and places are the strongest evidence of one happening
+LEAD_WORDS = 80
+#: Words of an undated article's lead embedded with its headline: one headline says little of a topic.
+UNDATED_EMBED_WORDS = 150
 
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _STOP = {w.lower() for w in STOP_WORDS} | {"said", "says", "new", "year", "years", "mr", "ms", "s"}
@@ -64,3 +74,45 @@ def tokens(text: str | None) -> list[str]:
     if not text:
         return []
     return [t for t in map(term, _WORD.findall(fold(text))) if t is not None]
+
+
+def name_key(name: str) -> str:
+    """'U.S.' -> 'us', 'Felipe Calderón' -> 'felipe_calderon'."""
+    return "_".join(re.findall(r"\w+", fold(name).replace(".", "")))
+
+
+def term_counts(title: str | None, text: str | None, names: Iterable[str] = (), lead: int = LEAD_WORDS) -> Counter:
+    """Weighted bag of words of an article: headline, the first `lead` words and named actors and places."""
+    counts: Counter = Counter()
+    for word in tokens(title):
+        counts[word] += TITLE_WEIGHT
+    if text and text != title:
+        for word in tokens(" ".join(text.split()[:lead])):
+            counts[word] += 1
+    for key in names:  # normalised keys (see `name_key`)
+        counts["@" + key] += NAME_WEIGHT
+    return counts
+
+
+def embed_text(title: str | None, text: str | None, words: int = UNDATED_EMBED_WORDS) -> str:
+    """An undated article's headline and the first `words` words of its body, as one text to embed."""
+    lead = " ".join((text or "").split()[:words])
+    return f"{title}. {lead}" if title and not lead.startswith(title) else lead or (title or "")
+
+
+def parse_when(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    for candidate in (text, text[:19], text[:10]):
+        try:
+            return datetime.fromisoformat(candidate).replace(tzinfo=None)
+        except ValueError:
+            continue
+    return None
+
+
+def by_weight(item: tuple[str, float]) -> tuple[float, str]:
+    """Heaviest terms first, ties by the term itself: the terms kept do not depend on the order names were
+    met in (a set's order changes from run to run), so two runs over the same input store the same stories."""
+    return -item[1], item[0]

@@ -19,8 +19,9 @@ from eventwire.knowledge.actors import resolve_phrase
 from eventwire.records import COUNT_FIELDS, Story, Storyline
 from eventwire.stories import merge as merging
 from eventwire.stories._db import insert
-from eventwire.stories.cluster import (by_weight, BRIEF_WORDS, CENTROID_TERMS, LEAD_WORDS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
-                                       Clusterer, StoryState, embed_text, name_key, parse_when, term_counts)
+from eventwire.stories.cluster import (BRIEF_WORDS, CENTROID_TERMS, UNDATED_LEAD_WORDS, UNDATED_TERMS, WINDOW_DAYS,
+                                       Clusterer, StoryState)
+from eventwire.stories.terms import LEAD_WORDS, by_weight, embed_text, name_key, parse_when, term_counts
 from eventwire.stories.copies import NewArticle, mark_copies
 from eventwire.stories.figures import figures as storyline_figures
 from eventwire.stories.storylines import StoryProfile, link
