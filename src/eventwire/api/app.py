@@ -70,6 +70,12 @@ def event_filters(
 Filters = Annotated[EventFilters, Depends(event_filters)]
 
 
+def _where(always: str, *conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause of `always` and each (sql, value) whose value was given, with its bound parameters."""
+    given = [(sql, value) for sql, value in conditions if value]
+    return " AND ".join([always] + [sql for sql, _ in given]), [value for _, value in given]
+
+
 def _country(text: str | None) -> str | None:
     """The stored code for a country as people write it ('UK', 'GB', 'Britain' -> GBR), or a 422."""
     if not text:
@@ -267,20 +273,9 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
     def articles(page: Page = 1, page_size: PageSize = 50, q: Text = None,
                  site: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
                  date_from: date | None = None, date_to: date | None = None) -> dict[str, Any]:
-        clauses, params = ["TRUE"], []
-        if q:
-            clauses.append("title ILIKE ? ESCAPE '\\'")
-            params.append(like(q))
-        if site:
-            clauses.append("site = ?")
-            params.append(site)
-        if date_from:
-            clauses.append("TRY_CAST(substr(date, 1, 10) AS DATE) >= ?")
-            params.append(date_from)
-        if date_to:
-            clauses.append("TRY_CAST(substr(date, 1, 10) AS DATE) <= ?")
-            params.append(date_to)
-        where = " AND ".join(clauses)
+        where, params = _where("TRUE", ("title ILIKE ? ESCAPE '\\'", q and like(q)), ("site = ?", site),
+                               ("TRY_CAST(substr(date, 1, 10) AS DATE) >= ?", date_from),
+                               ("TRY_CAST(substr(date, 1, 10) AS DATE) <= ?", date_to))
         total = db.one(f"SELECT count(*) AS n FROM articles WHERE {where}", params)["n"]  # type: ignore[index]
         rows = db.query(
             f"SELECT id, title, date, site, url, language, length(text) AS chars, "
@@ -306,17 +301,8 @@ def _install_routes(app: FastAPI, db: Database) -> None:  # noqa: C901 - one pla
                country: Annotated[str | None, Query(max_length=60)] = None,
                sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,10}$")] = None,
                sort: Annotated[str, Query(pattern="^(" + "|".join(ACTOR_SORTS) + ")$")] = "documents") -> dict[str, Any]:
-        clauses, params = ["name IS NOT NULL"], []
-        if q:
-            clauses.append("name ILIKE ? ESCAPE '\\'")
-            params.append(like(q))
-        if country:
-            clauses.append("country = ?")
-            params.append(_country(country))
-        if sector:
-            clauses.append("sector = ?")
-            params.append(sector.upper())
-        where = " AND ".join(clauses)
+        where, params = _where("name IS NOT NULL", ("name ILIKE ? ESCAPE '\\'", q and like(q)),
+                               ("country = ?", _country(country)), ("sector = ?", sector and sector.upper()))
         total = db.one(f"{ACTORS_SQL} SELECT count(*) AS n FROM merged WHERE {where}", params)["n"]  # type: ignore[index]
         rows = db.query(f"{ACTORS_SQL} SELECT * FROM merged WHERE {where} ORDER BY {ACTOR_SORTS[sort]} LIMIT ? OFFSET ?",
                         params + [page_size, (page - 1) * page_size])
