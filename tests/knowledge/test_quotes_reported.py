@@ -90,3 +90,11 @@ def test_surveys_reports_leaks_and_unreal_speech_are_not_quotes(annotate, text):
 def test_survey_respondents_are_speakers(annotate):
     doc = annotate("Most respondents said they expected prices to rise over the next year.")
     assert [s for s, _ in _quotes(doc, direct=False)] == ["Most respondents"]
+
+
+def test_our_correspondent_is_the_reporter_the_article_named(annotate):
+    doc = annotate('BBC correspondent Anna Holt said the unions were "a formidable force" before the election. '
+                   'Opposition to the plan is "one thing all the unions agree on", our correspondent added. '
+                   'Our correspondent said that no deal had been offered at the meeting.')
+    speakers = {s for s, _ in _quotes(doc)}
+    assert speakers == {"Anna Holt"}, _quotes(doc)

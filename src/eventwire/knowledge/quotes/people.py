@@ -194,7 +194,8 @@ def _word(tok) -> str:
 
 def _qualifiers(tok) -> set[str]:
     """The words that narrow a title: 'the first minister' -> {'first'}, 'the Tory leader' -> {'tory'}."""
-    return {_word(t) for t in tok.subtree if t.i < tok.i and t.pos_ not in ("DET", "PUNCT", "PART")} - _TIME_QUALIFIERS
+    return {_word(t) for t in tok.subtree if t.i < tok.i and t.pos_ not in ("DET", "PUNCT", "PART")} - _TIME_QUALIFIERS \
+        - {"our"}  # 'our correspondent' is the publication's own: 'BBC correspondent Stephen Cape'
 
 
 def titled_person(ctx: Context, tok) -> Speaker | None:

@@ -147,6 +147,10 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
             # the parser may call 'the SNP's leader, Nicola Sturgeon' an organisation; a leader is a person
             person = actor.kind == "PERSON" or named_role is not None and named_role.lemma_.lower() in PERSON_ROLES
             return Speaker(actor.name, start, end, person=person)
+    if _house_staff(tok):  # 'our correspondent added': the reporter the article named with that title
+        person = titled_person(ctx, tok)
+        if person is not None and person.name:
+            return Speaker(person.name, start, end)
     if anaphoric_title(tok):
         person = titled_person(ctx, tok)
         if person is None and tok.lemma_.lower() in ANAPHORIC_TITLES:
@@ -203,6 +207,12 @@ def _role_after_org(tok):
         k += 1
     nxt = doc[k + 1] if k + 1 < len(doc) else None
     return nxt if nxt is not None and nxt.lower_ in PERSON_ROLES else None
+
+
+def _house_staff(tok) -> bool:
+    """'our correspondent', 'our political editor': the publication's own staff, whom it names with the same
+    title elsewhere ('BBC correspondent Stephen Cape said'), never a speaker called 'our correspondent'."""
+    return tok.tag_ in ("NN", "NNP") and any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children)
 
 
 def _role_description(tok) -> bool:
