@@ -98,3 +98,11 @@ def test_our_correspondent_is_the_reporter_the_article_named(annotate):
                    'Our correspondent said that no deal had been offered at the meeting.')
     speakers = {s for s, _ in _quotes(doc)}
     assert speakers == {"Anna Holt"}, _quotes(doc)
+
+
+def test_a_bare_surname_the_parser_missed_is_the_person_the_article_named(annotate):
+    doc = annotate('Manager Jose Mourinho was angry. Referees chief Keith Hackett said: "He should look at the facts." '
+                   'Mourinho added that the match was entertaining and insisted his team could still reach the final. '
+                   '"It is 0-0, so if we win we go through to the final," he said.')
+    last = max(doc.quotes, key=lambda q: q.start)
+    assert last.direct and last.speaker == "Jose Mourinho", _quotes(doc)

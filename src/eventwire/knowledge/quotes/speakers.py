@@ -147,6 +147,9 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
             # the parser may call 'the SNP's leader, Nicola Sturgeon' an organisation; a leader is a person
             person = actor.kind == "PERSON" or named_role is not None and named_role.lemma_.lower() in PERSON_ROLES
             return Speaker(actor.name, start, end, person=person)
+        named = _surname_of_person(ctx, tok, start, end)
+        if named is not None:
+            return named
     if _house_staff(tok):  # 'our correspondent added': the reporter the article named with that title
         person = titled_person(ctx, tok)
         if person is not None and person.name:
@@ -176,6 +179,15 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
     # 'Theresa May, shadow secretary for the family': a name with a person's role beside it is a person's
     person = person or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in tok.children)
     return Speaker(_role_name(tok, doc, start, end), start, end, person=person)
+
+
+def _surname_of_person(ctx: Context, tok, start: int, end: int) -> Speaker | None:
+    """'Mourinho added that ...' where the parser tagged no name: a bare proper noun that is the surname of one
+    person the article names ('Jose Mourinho') is that person."""
+    if tok.ent_type_ or any(c.dep_ == "compound" for c in tok.children):
+        return None
+    people = {name for _, _, name in ctx.mentions if len(name.split()) > 1 and name.split()[-1] == tok.text}
+    return Speaker(people.pop(), start, end) if len(people) == 1 else None
 
 
 def _person_inside(ctx: Context, tok, start: int, end: int) -> Speaker | None:
