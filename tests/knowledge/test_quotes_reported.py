@@ -106,3 +106,9 @@ def test_a_bare_surname_the_parser_missed_is_the_person_the_article_named(annota
                    '"It is 0-0, so if we win we go through to the final," he said.')
     last = max(doc.quotes, key=lambda q: q.start)
     assert last.direct and last.speaker == "Jose Mourinho", _quotes(doc)
+
+
+def test_a_named_source_keeps_her_name_beside_her_company(annotate):
+    doc = annotate("The digital revolution is about letting people share their own stories, according to "
+                   "Carly Fiorina, chief of technology giant Hewlett Packard.")
+    assert [s for s, _ in _quotes(doc, direct=False)] == ["Carly Fiorina"], _quotes(doc)

@@ -203,8 +203,8 @@ def _person_inside(ctx: Context, tok, start: int, end: int) -> Speaker | None:
 def _appositive_name(tok):
     """The name in apposition to a role noun ('The SNP's leader, Nicola Sturgeon'); a named speaker keeps their name
     ('Lord Bingham - a senior law lord -', 'Rabbi Marvin Hier, founder of ... the Simon Wiesenthal Center')."""
-    if tok.ent_type_ == "PERSON":
-        return None
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ and tok.lemma_.lower() not in PERSON_ROLES:
+        return None  # 'Carly Fiorina, chief of ... Hewlett Packard', even tagged as an organisation: a name is no role
     appos = [c for c in tok.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
     return next((c for c in appos if c.ent_type_ == "PERSON"), appos[0] if appos else None)
 
