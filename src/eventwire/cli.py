@@ -397,14 +397,17 @@ def eval_knowledge(shared: Path = typer.Option(Path("../shared"), help="The shar
                                                               "(once per release)."),
                    actor_split: str = typer.Option("dev", help="Split of the event corpus's parties for actor codes: "
                                                               "dev, or test (once per release)."),
+                   count_split: str = typer.Option("dev", help="Split of our labelled count sentences: dev, or test "
+                                                              "(once per release)."),
                    out_json: Optional[Path] = typer.Option(None, "--json", help="Write the results here as JSON.")):
-    """Casualty counts (ACLED), quotes (hand-labelled BBC, all five sections), actor codes (PLOVER GSR and our
+    """Casualty counts (ACLED and our own sentences), quotes (hand-labelled BBC, all five sections), actor codes (PLOVER GSR and our
     event corpus, with a check that no actor's country depends on reading order), extractor cost."""
     from eventwire.eval.knowledge import evaluate, render
 
     started = time.perf_counter()
     parts = tuple(part) if part else ("casualties", "quotes", "actors", "speed")
-    result = evaluate(shared, limit=limit, parts=parts, quote_split=quote_split, actor_split=actor_split)
+    result = evaluate(shared, limit=limit, parts=parts, quote_split=quote_split, actor_split=actor_split,
+                      count_split=count_split)
     out.print(render(result), highlight=False)
     out.print(f"({time.perf_counter() - started:.0f} s)")
     if out_json:

@@ -99,6 +99,10 @@ def casualties(path: Path, limit: int = 0) -> dict:
             "no_event_killed_on_zero": _share(hits["zero_event"], zero), "misses": misses}
 
 
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
 def _share(hits: int, n: int) -> float | None:
     return hits / n if n else None
 
@@ -272,7 +276,7 @@ def speed(corpus: Path, n: int = 100) -> dict:
 
 
 def evaluate(shared: Path, limit: int = 0, parts: tuple[str, ...] = ("casualties", "quotes", "actors", "speed"),
-             quote_split: str = "dev", actor_split: str = "dev") -> dict:
+             quote_split: str = "dev", actor_split: str = "dev", count_split: str = "dev") -> dict:
     """`quote_split`, `actor_split`: the split of the five-section quote set (`eval/quotes.py`) and of the
     event corpus's parties (`eval/actors.py`) to score; test once per release."""
     out: dict = {}
@@ -295,7 +299,11 @@ def evaluate(shared: Path, limit: int = 0, parts: tuple[str, ...] = ("casualties
         out["actors"] = actors(shared / "eval" / "plover_gsr" / "dev.jsonl")
         out["actors_corpus"] = corpus_actors.corpus(actor_split)
     if "casualties" in parts:
+        from eventwire.eval import counts as corpus_counts
+
         out["casualties"] = casualties(shared / "eval" / "acled" / "bangladesh.jsonl", limit)
+        out["counts_corpus"] = corpus_counts.evaluate(count_split)
+        out["counts_agreement"] = corpus_counts.agreement()
     return out
 
 
@@ -307,6 +315,16 @@ def render(result: dict) -> str:
                      f"{c['kill_exact']:.3f} (target 0.90); no KILL on {c['zero_notes']} zero notes {c['no_kill_on_zero']:.3f} (target 0.95)")
         lines.append(f"  on the events: largest event toll exact {c['event_killed_exact']:.3f}, events summed exact "
                      f"{c['events_sum_exact']:.3f}; no event toll on zero notes {c['no_event_killed_on_zero']:.3f}")
+    if "counts_corpus" in result:
+        c = result["counts_corpus"]
+        kinds = ", ".join(f"{k} {c[k]['exact']:.3f} of {c[k]['labelled']}" for k in ("killed", "wounded", "arrested",
+                                                                                  "kidnapped") if c[k]["labelled"])
+        lines.append(f"counts on our event sentences ({c['split']} split, {c['sentences']} ASSAULT/COERCE/PROTEST "
+                     f"sentences): exact on the labelled figures {_fmt(c['all_exact'])} ({kinds}); no count where the label "
+                     f"has none: killed {_fmt(c['killed']['clean'])}, arrested {_fmt(c['arrested']['clean'])}")
+        a = result.get("counts_agreement", {})
+        if a.get("pairs"):
+            lines.append(f"  second reading of {a['sentences']} sentences: same figure on {a['agreement']:.3f} of {a['pairs']}")
     if "quotes_sections" in result:
         from eventwire.eval import quotes as sections
 
