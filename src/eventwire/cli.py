@@ -314,6 +314,7 @@ def eval_events(shared: Path = typer.Option(Path("../shared"), help="The shared 
         from eventwire.eval.agreement import agreement as agree, render as render_agreement
 
         out.print(render_agreement(agree()), highlight=False)
+        out.print(render_agreement(agree(stratum="fourth_"), " of round four (rare types)"), highlight=False)
         return
     names = tuple(c.strip() for c in coder.split(",") if c.strip())
     started = time.perf_counter()

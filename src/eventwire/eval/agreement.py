@@ -28,10 +28,11 @@ def kappa(a: list[str], b: list[str]) -> float:
     return round((observed - expected) / (1 - expected), 3) if expected < 1 else 1.0
 
 
-def agreement(first: Path | None = None, second: Path = SECOND) -> dict[str, Any]:
+def agreement(first: Path | None = None, second: Path = SECOND, stratum: str = "") -> dict[str, Any]:
+    """Agreement on the sentences read twice (`stratum`: only those whose stratum starts so, e.g. 'fourth_')."""
     one = {r["id"]: r for r in event_corpus.load(first)}
     two = {r["id"]: r for r in event_corpus.load(second)} if second.exists() else {}
-    ids = sorted(set(one) & set(two))
+    ids = sorted(i for i in set(one) & set(two) if one[i]["stratum"].startswith(stratum))
     has = ([bool(one[i]["events"]) for i in ids], [bool(two[i]["events"]) for i in ids])
     first_type = [[(r["events"][0]["type"] if r["events"] else "NONE") for r in (src[i] for i in ids)] for src in (one, two)]
     pairs = [{(i, e["type"]) for i in ids for e in src[i]["events"]} for src in (one, two)]
@@ -55,6 +56,6 @@ def agreement(first: Path | None = None, second: Path = SECOND) -> dict[str, Any
     }
 
 
-def render(result: dict[str, Any]) -> str:
-    return "\n".join([f"Annotator agreement on {result['sentences']} doubly read sentences"] +
+def render(result: dict[str, Any], what: str = "") -> str:
+    return "\n".join([f"Annotator agreement on {result['sentences']} doubly read sentences{what}"] +
                      [f"  {k:<24}{v}" for k, v in result.items() if k != "sentences"])
