@@ -62,5 +62,6 @@ def test_the_second_reading_is_scored_against_the_first(shared):
     from eventwire.eval.agreement import agreement
 
     result = agreement()
-    assert result["sentences"] == 300
+    assert result["sentences"] == 400  # 300 of round one, 100 of round four
+    assert agreement(stratum="fourth_")["sentences"] == 100
     assert 0.0 < result["type_kappa"] <= result["event_agreement"] <= 1.0

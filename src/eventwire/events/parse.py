@@ -156,6 +156,9 @@ def _raw_subject(verb) -> tuple[Any, bool]:
                 return obj, False
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head, _reduced_passive(tok)
+        blamed = _for_gerund_agent(tok)
+        if blamed is not None:
+            return blamed, False
         if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "ccomp":
                 return None, False
@@ -279,3 +282,18 @@ def sentences(doc):
                 start = tok.i + 1
         if start < sent.end:
             yield doc[start:sent.end]
+
+
+def _for_gerund_agent(tok):
+    """'police arrested the husband for killing his wife', 'the UN criticised Israel for attacking Gaza':
+    the doer of a gerund after 'for' is the one the main verb acts on (its object, or its passive
+    subject), not the main verb's subject."""
+    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.head.lower_ != "for":
+        return None
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.head.i:
+        return None
+    for k in verb.children:
+        if k.dep_ in ("dobj", "nsubjpass") and k.i < tok.i:
+            return k
+    return None

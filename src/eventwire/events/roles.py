@@ -213,6 +213,7 @@ def _violence_agent(verb) -> list:
         elif noun.lemma_.lower() in violent:
             out += [k for k in noun.children if k.dep_ in ("compound", "amod", "poss") and k.pos_ in ("NOUN", "PROPN", "ADJ")
                     and k.lemma_.lower() not in lx.word_class("weaponword") | {"gun", "heavy", "indiscriminate"}]
+            out += pobjs(noun, ("with",))  # 'killed in an encounter with the police': the other side did it
     return out
 
 

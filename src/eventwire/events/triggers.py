@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventwire.events import lexicon as lx
@@ -92,9 +93,26 @@ def _concrete_objects(tok) -> bool:
         if any(k.dep_ in ("amod", "compound") and k.ent_type_ in ("NORP", "GPE") for k in obj.children) \
                 and not any(lemma in _ABSTRACT for lemma in lemmas(obj)):
             return True  # "Pakistani intruders", "a Norwegian tanker"; not "the American proposal"
-        if any(lemma in words for lemma in lemmas(obj)):
-            return True
+        if any(lemma in words or lemma in _role_words() for lemma in lemmas(obj)):
+            return True  # the role words of the actor dictionaries: 'shopkeeper', 'constable', 'bondholder'
+        if obj.tag_ == "NNPS" and any(k.dep_ == "nummod" for k in obj.children):
+            return True  # 'two Naxalites were killed': a counted group of named people
     return False
+
+
+#: Endings of words for people ('shopkeeper', 'constable' aside): the actor dictionaries' role words also
+#: hold groups and places ('company', 'town', 'website'), which no one shoots dead.
+_PERSON_ENDINGS = ("er", "or", "ist", "man", "men", "ee", "ant", "ent", "ian", "eer", "ier", "ess", "ive")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Single-word role words of the actor dictionaries that name a person: 'shopkeeper', 'bondholder'."""
+    from eventwire.knowledge.lexicon import sector_terms
+
+    return frozenset(t for t in sector_terms() if t.isalpha() and t.endswith(_PERSON_ENDINGS)
+                     and not t.endswith("ment") and t not in ("chamber", "power", "center", "centre")) \
+        | {"constable", "cop", "naxalite", "maoist", "jihadist"}
 
 
 def obligation_event(tok) -> Found | None:
@@ -181,4 +199,7 @@ def _cue_holds(cue: lx.Cue, tok) -> bool:
 
 
 def _lemma_in(tok, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words or (tok.ent_type_ == "PERSON" and "person" in words)
+    if tok.lemma_.lower() in words or tok.lower_ in words:
+        return True
+    # @person also holds for a PERSON name and for the actor dictionaries' role words ('shopkeeper')
+    return "person" in words and (tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _role_words())
