@@ -92,3 +92,12 @@ def test_ranges_and_open_ended_counts():
     tally = combine([_q(1, "1 soldier", obj="soldier"), _q(1, "1 fatality", role="total", start=20)], "KILL",
                     "1 soldier was killed (1 fatality)")
     assert (tally.value, tally.max, tally.reports) == (1, 1, 2)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Gunmen kidnapped four aid workers, three Americans and one Briton, in the capital.", 4),
+    ("Rebels kidnapped six tourists, two Germans, two Danes and two Swedes, near the lake.", 6),
+    ("Gunmen kidnapped four aid workers and two drivers in the capital.", 6),
+])
+def test_a_breakdown_after_a_count_is_not_more_people(analyse, text, total):
+    assert _tolls(analyse(text), "kidnapped") == [total]

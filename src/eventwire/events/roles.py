@@ -40,12 +40,24 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
             inner.role, inner.negated = "act", True  # "failed to attack": a negated attack
             hit.role = "folded"
         return
+    if hit.role == "frame" and hit.trigger.lemma_.lower() in _COMMANDS and plover in _COMMANDED:
+        # "the judge ordered Smith jailed", "ordered the prisoners freed": the one with the power to order it
+        # does it (CAMEO codes the authority as the source of the arrest); whom it orders is who is arrested.
+        # Not for force: in "ordered his men to fire on the crowd" the men are the means, not the target
+        targets = [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        hit.cameo, hit.role = inner.cameo, "act"
+        hit.inner = targets + [t for t in verb_targets(comp) + inner_targets if t not in targets]
+        return
     if hit.role == "intent":
         intent, threat = lx.shifts().get(plover or "", (None, None))
         hit.cameo = intent or threat or inner.cameo
         if threat and not intent:
             hit.aux.append("future")
     hit.inner = inner_targets
+
+
+_COMMANDS = {"order", "direct", "instruct", "command"}
+_COMMANDED = {"COERCE", "RETREAT", "SANCTION"}
 
 
 def fold_protest_demands(found: dict[int, Found]) -> None:

@@ -285,6 +285,8 @@ def _coordinated(noun) -> tuple[float, float]:
     '5 rebels and 2-4 policemen' (low and high ends added, so a range stays a range). A subset ('including')
     is not a conjunct and is never added."""
     low = high = 0.0
+    if _breaks_down(noun):
+        return low, high
     for c in noun.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM"):
             n = number_of(c)
@@ -298,6 +300,23 @@ def _coordinated(noun) -> tuple[float, float]:
                     n = number_of(g)
                     low, high = low + (n[0] if n else 0), high + ((n[1] if n[1] is not None else n[0]) if n else 0)
     return low, high
+
+
+def _breaks_down(noun) -> bool:
+    """'four aid workers, three Americans and one Briton': after a comma, counted groups that add up to the
+    first count are who its members were, not more victims."""
+    own = number_of(noun)
+    chain, tok = [], noun
+    while True:
+        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+        tok = nxt
+    if own is None or len(chain) < 2 or noun.doc[chain[0].left_edge.i - 1].text != ",":
+        return False
+    parts = [number_of(c) for c in chain]
+    return all(p is not None for p in parts) and sum(p[0] for p in parts) == own[0]
 
 
 def _added(verb, noun) -> tuple[float, float]:
