@@ -45,3 +45,11 @@ def test_two_reports_joined_by_and_are_two_quotes(annotate):
                    "gloomy and warned inflation would be just 2% next year.")
     texts = [t for _, t in _quotes(doc, direct=False)]
     assert any(t.startswith("the bank's earlier forecast") and "warned" not in t for t in texts), texts
+
+
+def test_a_parenthetical_speech_verb_reports_the_sentence_around_it(annotate):
+    doc = annotate("Maria Lopez runs Nokta. The role of firms such as Nokta now, she said in a speech at the Berlin fair, "
+                   "was to ensure mobile and home networks fully merged.")
+    reported = _quotes(doc, direct=False)
+    assert any(s == "Maria Lopez" and t.startswith("The role of firms") and t.endswith("fully merged")
+               for s, t in reported), reported

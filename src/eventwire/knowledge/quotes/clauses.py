@@ -171,9 +171,13 @@ def reported_clauses(doc, quoted) -> list[tuple]:
         clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) \
             or next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
         subj = subject_of(tok)
+        if clause is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+            clause = tok.head  # 'The job of firms now, she said in a speech, was to ensure ...': the sentence around
         if clause is None or subj is None or _unreal(tok) or impersonal(tok, subj):
             continue
         left, right = clause.left_edge, clause.right_edge
+        while right.i > left.i and (right.is_punct or right.is_space):
+            right = doc[right.i - 1]
         if left.lower_ == "that":
             left = doc[left.i + 1]
         for start, end in _split_at_speech(doc, left, right):
