@@ -15,6 +15,6 @@ def test_every_quote_word_class_the_rules_read_is_in_the_file():
     classes = lx.word_classes("quote_words.tsv")
     assert set(classes) == {"pronoun", "person_role", "anaphoric_title", "spokes_role", "role_noun", "minister",
                             "vague_role", "time_qualifier", "addressee_verb", "text_noun", "non_speaker", "org_title",
-                            "org_anaphor"}
+                            "org_anaphor", "org_designator", "head_title"}
     assert "spokeswoman" in classes["person_role"] and "he" in classes["pronoun"]
     assert set(lx.word_classes("actor_words.tsv")) == {"title", "generic_group", "institution", "party_role"}

@@ -171,17 +171,50 @@ def reported_clauses(doc, quoted) -> list[tuple]:
         clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None) \
             or next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
         subj = subject_of(tok)
-        if clause is None or subj is None or _unreal(tok):
+        if clause is None and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+            clause = tok.head  # 'The job of firms now, she said in a speech, was to ensure ...': the sentence around
+        if clause is None or subj is None or _unreal(tok) or impersonal(tok, subj):
             continue
         left, right = clause.left_edge, clause.right_edge
+        while right.i > left.i and (right.is_punct or right.is_space):
+            right = doc[right.i - 1]
         if left.lower_ == "that":
             left = doc[left.i + 1]
-        start, end = left.idx, right.idx + len(right.text)
-        if _mostly_quoted(doc_text(doc), start, end, quoted) or word_count(doc_text(doc)[start:end]) < MIN_QUOTE_WORDS:
-            continue
-        out.append((tok, start, end, subj))
+        for start, end in _split_at_speech(doc, left, right):
+            if _mostly_quoted(doc_text(doc), start, end, quoted) or word_count(doc_text(doc)[start:end]) < MIN_QUOTE_WORDS:
+                continue
+            out.append((tok, start, end, subj))
     out += _according_clauses(doc, quoted)
     return out
+
+
+def impersonal(verb, subj) -> bool:
+    """'..., it has been suggested' and 'It is understood that ...': an expletive 'it' as the passive subject with
+    no 'by' agent names nobody who spoke; the clause is the reporter's, not a quote."""
+    return subj.lower_ == "it" and subj.dep_ == "nsubjpass" and subj.head.i == verb.i and passive_agent(verb) is None
+
+
+def _split_at_speech(doc, left, right) -> list[tuple[int, int]]:
+    """Character spans of a reported clause, cut where 'and' brings in a second speech verb ('said the forecast was
+    too optimistic and warned growth would be 1%'): the parser sometimes hangs the second report inside the first,
+    and each report is its own quotation. The words after the second verb are its report, with the same speaker,
+    unless the parser gave that verb a clause of its own (then it is reported there)."""
+    text = doc_text(doc)
+    for tok in doc[left.i + 1:right.i]:
+        prev = doc[tok.i - 1]
+        if prev.lower_ == "and" and tok.lemma_.lower() in _speech_lemmas() and _speech_lemmas()[tok.lemma_.lower()] \
+                and tok.tag_ in ("VBD", "VBN", "VBZ") and tok.i + 1 <= right.i:
+            first_end = doc[prev.i - 1]
+            while first_end.is_punct and first_end.i > left.i:
+                first_end = doc[first_end.i - 1]
+            first = (left.idx, first_end.idx + len(first_end.text))
+            if is_speech_verb(tok) and any(c.dep_ == "ccomp" for c in tok.children):
+                return [first]  # the second verb reports its own clause
+            after = doc[tok.i + 1]
+            if after.lower_ == "that" and after.i < right.i:
+                after = doc[after.i + 1]
+            return [first, (after.idx, right.idx + len(right.text))]
+    return [(left.idx, right.idx + len(right.text))]
 
 
 #: Modal auxiliaries: 'readers should note that ...', 'he would say that ...' report no speech that took place.

@@ -32,6 +32,10 @@ NON_SPEAKERS = _WORDS["non_speaker"]
 ORG_ANAPHORS = _WORDS["org_anaphor"]
 #: 'the committee', 'the institute': the organisation named before whose name holds the word.
 ORG_TITLES = _WORDS["org_title"]
+#: 'Foster's Group': words that end a company's full name.
+_ORG_DESIGNATORS = _WORDS["org_designator"]
+#: 'its chief', 'the head of the panel': the one person heading an organisation.
+_HEAD_TITLES = _WORDS["head_title"]
 
 
 def non_speaker(speaker: Speaker | None) -> bool:
@@ -128,6 +132,9 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
         if person is not None:
             return person
         return Speaker(None, tok.idx, tok.idx + len(tok.text))
+    firm = _possessive_firm(ctx, tok)
+    if firm is not None:
+        return firm
     named_role = None
     appositive = _appositive_name(tok)
     if appositive is not None:  # "The Shadow Secretary of State for the Family, Theresa May, said"
@@ -178,7 +185,53 @@ def _name_for(ctx: Context, tok, previous: Speaker | None) -> Speaker:
         person = person or named_role.lemma_.lower() in PERSON_ROLES
     # 'Theresa May, shadow secretary for the family': a name with a person's role beside it is a person's
     person = person or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in tok.children)
+    if named_role is None:
+        ahead = _named_next(ctx, tok)
+        if ahead is not None:
+            return Speaker(ahead, start, end)
     return Speaker(_role_name(tok, doc, start, end), start, end, person=person)
+
+
+def _possessive_firm(ctx: Context, tok) -> Speaker | None:
+    """'Foster's said': a proper noun with 's that is itself the subject possesses nothing, so the 's is part of a
+    firm's name (Foster's, Sainsbury's); the firm's full name when the article gives one with a company designator
+    ('Foster's Group'), else the name as written, never a person called 'Foster'."""
+    if tok.pos_ != "PROPN" or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    case = next((c for c in tok.children if c.dep_ == "case" and c.lower_ in ("'s", "’s")), None)
+    if case is None or case.i != tok.i + 1:
+        return None
+    text = ctx.document.text
+    start, end = tok.left_edge.idx, case.idx + len(case.text)
+    name = text[start:end]
+    for m in re.finditer(re.escape(name) + r"((?:\s+[A-Z][\w&.-]*)+)", text):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            if words[k - 1].lower().rstrip(".") in _ORG_DESIGNATORS:
+                return Speaker(f"{name} {' '.join(words[:k])}", start, end, person=False)
+    return Speaker(name, start, end, person=False)
+
+
+def _named_next(ctx: Context, tok) -> str | None:
+    """'Deutsche Boerse bosses have held talks with the LSE, its chief has said. Werner Seifert met ...': a head
+    title with 'its' or 'the' that nothing before resolves names the person the next sentence has as its subject,
+    when the article has not named them before (a news lead describes first and names after)."""
+    if tok.lemma_.lower() not in _HEAD_TITLES or tok.tag_ != "NN" \
+            or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in tok.children):
+        return None
+    doc = tok.doc
+    k = tok.sent.end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc):
+        return None
+    after = doc[k].sent
+    for start, _, name in ctx.subjects:
+        if after.start_char <= start < after.end_char:
+            if any(n == name and e <= tok.idx for _, e, n in ctx.mentions):
+                return None
+            return name
+    return None
 
 
 def _surname_of_person(ctx: Context, tok, start: int, end: int) -> Speaker | None:
