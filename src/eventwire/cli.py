@@ -130,7 +130,7 @@ def process(path: str = typer.Argument(..., help="One file, or - for stdin."),
     from eventwire.errors import RejectedInput
     from eventwire.ingest import read_paths
     from eventwire.records import Reject
-    from eventwire.run.pipeline import to_work
+    from eventwire.run.pipeline import analyse_one
     from eventwire.run.stages import build_stages
 
     if format != "json":
@@ -144,15 +144,14 @@ def process(path: str = typer.Argument(..., help="One file, or - for stdin."),
         if date:
             item.date, item.date_source = date, "user"
         try:
-            work = to_work(item)
-            build_stages(model)([work])
+            document = analyse_one(item, build_stages(model))
         except RejectedInput as exc:
             err.print(f"[red]error:[/] {path}: {exc}", highlight=False)
             raise typer.Exit(1)
         except EventwireError as exc:
             err.print(f"[red]error:[/] {exc}", highlight=False)
             raise typer.Exit(2)
-        sys.stdout.write(json.dumps(work.document.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
         return
     err.print(f"[red]error:[/] {path}: no document found")
     raise typer.Exit(1)

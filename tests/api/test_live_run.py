@@ -79,7 +79,7 @@ def test_run_adds_articles_while_serve_is_open(server, monkeypatch):
     db, url, tmp_path = server
     monkeypatch.setattr(sys.modules["eventwire.run.pipeline"], "WRITE_DOCS", 4)  # five commits
     commits: list[float] = []
-    write, release = Store.write, Store.release
+    write, release = Store.insert, Store.release  # the run commits through `insert` (run.shard.DuckSink)
 
     def noted_write(self, *args, **kwargs):
         new = write(self, *args, **kwargs)
@@ -91,7 +91,7 @@ def test_run_adds_articles_while_serve_is_open(server, monkeypatch):
         release(self)
         time.sleep(0.2)
 
-    monkeypatch.setattr(Store, "write", noted_write)
+    monkeypatch.setattr(Store, "insert", noted_write)
     monkeypatch.setattr(Store, "release", slow_release)
     assert _get(url + "/api/meta")[1]["counts"]["articles"] == 5
     statuses: list[int] = []

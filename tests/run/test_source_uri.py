@@ -57,7 +57,8 @@ def test_a_rerun_fills_the_uri_of_documents_stored_without_one(tmp_path):
 def test_the_run_loop_fills_uris_of_stored_documents_it_meets_again(tmp_path, monkeypatch):
     from dataclasses import replace
 
-    from eventwire.run.pipeline import Summary, _batches
+    from eventwire.run.shard import DuckSink, run_shard
+    from eventwire.run.stages import Pipeline
 
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -65,7 +66,7 @@ def test_the_run_loop_fills_uris_of_stored_documents_it_meets_again(tmp_path, mo
     db = str(tmp_path / "old.duckdb")
     with Store(db) as store:
         store.write([(replace(work.source, uri=None), work.document, "test")])  # as an older release stored it
-        summary = Summary()
-        assert list(_batches(read_paths(["a.txt"]), store, set(), summary, 32, None)) == []  # nothing to analyse
+        summary = run_shard(read_paths(["a.txt"]), Pipeline([]), DuckSink(store))
+        assert summary.analysed == 0  # nothing to analyse
         assert summary.unchanged == 1
         assert store.con.execute("SELECT uri FROM documents").fetchone()[0] == (tmp_path / "a.txt").as_uri()

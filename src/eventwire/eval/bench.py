@@ -33,11 +33,11 @@ def corpus_files(name: str, limit_files: int | None) -> list[str]:
 
 
 def profile_stages(files: list[str], model: str | None, batch_size: int) -> dict:
-    """Seconds spent in each stage, one process, model load excluded."""
-    from eventwire.errors import RejectedInput
+    """Seconds spent reading, extracting and in each stage, one process, model load excluded; the records
+    go through the shard runner as a run's do (so a repeated file is analysed once), into memory."""
     from eventwire.ingest import RawItem, read_paths
     from eventwire.nlp import load_model
-    from eventwire.run.pipeline import to_work
+    from eventwire.run.shard import MemorySink, run_shard
     from eventwire.run.stages import build_stages
     from eventwire.store import Store
 
@@ -46,18 +46,9 @@ def profile_stages(files: list[str], model: str | None, batch_size: int) -> dict
     t = time.perf_counter()
     items = [i for i in read_paths(files) if isinstance(i, RawItem)]
     seconds["read"] = time.perf_counter() - t
-    works = []
-    t = time.perf_counter()
-    for item in items:
-        try:
-            works.append(to_work(item))
-        except RejectedInput:
-            pass
-    seconds["extract"] = time.perf_counter() - t
-    stages = build_stages(model)
-    for start in range(0, len(works), batch_size):
-        batch = works[start:start + batch_size]
-        stages(batch, seconds)
+    sink = MemorySink()
+    run_shard(items, build_stages(model), sink, batch_size=batch_size, seconds=seconds)
+    works = sink.works
     with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "b.duckdb")) as store:
         t = time.perf_counter()
         for start in range(0, len(works), batch_size):

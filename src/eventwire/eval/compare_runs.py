@@ -51,6 +51,7 @@ def _fix_clock_and_threads() -> None:
     import duckdb
 
     import eventwire.store.duck as duck
+    import eventwire.store.lock as lock
 
     class _Clock(datetime):
         @classmethod
@@ -60,10 +61,19 @@ def _fix_clock_and_threads() -> None:
     duck.datetime = _Clock
     connect = duckdb.connect
 
-    def one_thread(database=":memory:", read_only=False, config=None):
-        return connect(database, read_only=read_only, config={**(config or {}), "threads": 1})
+    class _OneThread:
+        """duckdb, whose connections run on one thread. `Store` connects through `store.lock`, so patching
+        `store.duck` alone left the run multi-threaded: the story tables then differed between two builds
+        of the same code (rows of an unordered join came in another order)."""
 
-    duck.duckdb = type("_DuckDB", (), {"connect": staticmethod(one_thread), "Error": duckdb.Error})
+        def __getattr__(self, name):
+            return getattr(duckdb, name)
+
+        @staticmethod
+        def connect(database=":memory:", read_only=False, config=None):
+            return connect(database, read_only=read_only, config={**(config or {}), "threads": 1})
+
+    duck.duckdb = lock.duckdb = _OneThread()
 
 
 def compare(db1: str, db2: str) -> list[str]:

@@ -28,6 +28,7 @@ from typing import Any
 
 from eventwire.events.tables import PLOVER_TYPES
 from eventwire.records import Document, Event
+from eventwire.run.shard import MemorySink, run_shard
 from eventwire.run.stages import Work, build_stages
 
 GSR_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -39,7 +40,8 @@ TARGETS = {"type": 0.80, "source_country": 0.85, "target_country": 0.80, "acled"
 
 
 class Runner:
-    """The pipeline's stages over plain texts, timing each stage."""
+    """The pipeline's stages over plain texts (no raw record to extract), through the shard runner as one
+    batch, timing each stage."""
 
     def __init__(self, model: str | None = None, coder: str | None = None):
         self.stages = build_stages(model, coder=coder)
@@ -50,8 +52,9 @@ class Runner:
         batch = [Work(source=None, document=Document(id=str(i), url=None, title=None, date=d, site=None, authors=[],
                                                       language="en", text=t))
                  for i, (t, d) in enumerate(zip(texts, dates))]
-        self.stages(batch, self.seconds)
-        return [w.document for w in batch]
+        sink = MemorySink()
+        run_shard(batch, self.stages, sink, batch_size=max(1, len(batch)), seconds=self.seconds)
+        return sink.documents
 
 
 def primary(events: list[Event]) -> Event | None:

@@ -27,10 +27,9 @@ from eventwire.ingest.dates import user_date
 from eventwire.ingest.readers import check_inputs, iter_files, read_paths
 from eventwire.ingest.sniff import sniff
 from eventwire.records import Reject
-from eventwire.store.duck import Store, table_rows, to_arrow
+from eventwire.run.shard import PART_DOCS, SUCCESS
+from eventwire.store.duck import Store
 
-SUCCESS = "_SUCCESS"
-PART_DOCS = 256
 _STAGES: dict[str | None, list] = {}
 #: For the local cluster only (a user's own scheduler keeps its settings). Its scheduler and nannies
 #: run in this process, beside the part loading, and every periodic callback takes CPU from the
@@ -196,76 +195,21 @@ def _absorb(store: Store, result: ShardResult, summary, on_reject: Callable[[Rej
 def process_shard(files: list[str | Slice], known: frozenset[str], folder: str, model: str | None,
                   batch_size: int, known_actors: list | None = None, part_docs: int = PART_DOCS,
                   default_date: str | None = None) -> ShardResult:
-    """Runs on a worker: read, extract and analyse a shard in batches, writing a Parquet part every
-    `part_docs` documents (loading a part costs the client about the same whatever its size)."""
+    """Runs on a worker: the shard runner over the shard's records into Parquet parts of `part_docs`
+    documents (loading a part costs the client about the same whatever its size)."""
     began, began_at = time.perf_counter(), time.time()  # before the imports: a new worker's first shard pays them
-    from eventwire.run.pipeline import extract_new, line_evidence
-    from eventwire.stories.minhash import signature_row
+    from eventwire.run.pipeline import line_evidence
+    from eventwire.run.shard import ParquetSink, run_shard
 
     slices = [f if isinstance(f, Slice) else Slice(f) for f in files]
     paths = list(dict.fromkeys(s.path for s in slices))
     stages = _worker_stages(model, known_actors or [])
     lines = line_evidence(paths)  # evidence from the shard's own pages (a slice's whole file)
-    result = ShardResult(files=paths)
-    batch, seen = [], set()
-    rows: dict[str, list[tuple]] = {}
-    held = 0  # documents in `rows`
-
-    def analyse() -> None:
-        """Run the stages on the batch and keep only its rows (not the spaCy Docs)."""
-        nonlocal batch, held
-        if batch:
-            stages(batch)  # in spaCy's memory zone: the batch's own strings go when it is done
-            for table, values in table_rows([(w.source, w.document, w.engine) for w in batch]).items():
-                rows.setdefault(table, []).extend(values)
-            rows.setdefault("doc_signatures", []).extend(signature_row(w.document.id, w.document.text) for w in batch)
-            held += len(batch)
-        batch = []
-        if held >= part_docs:
-            write()
-
-    def write() -> None:
-        nonlocal held
-        if held:
-            part = os.path.join(folder, f"part-{len(result.parts):05d}")
-            write_part(part, rows)
-            result.parts.append(part)
-        rows.clear()
-        held = 0
-
-    for item in _read_slices(slices):
-        if isinstance(item, Reject):
-            result.rejects.append(item)
-            continue
-        work = extract_new(item, known, seen, lines, default_date)
-        if work is None:
-            result.unchanged += 1
-        elif isinstance(work, Reject):
-            result.rejects.append(work)
-        else:
-            batch.append(work)
-        if len(batch) >= batch_size:
-            analyse()
-    analyse()
-    write()
-    result.known_actors = stages.state(changed_only=True)
-    result.busy = time.perf_counter() - began
-    result.timeline = (os.getpid(), began_at, time.time())
-    return result
-
-
-def write_part(folder: str, rows: dict[str, list[tuple]]) -> None:
-    import pyarrow.parquet as pq
-
-    tmp = folder + ".tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    os.makedirs(tmp)
-    for table, values in rows.items():
-        if values:
-            pq.write_table(to_arrow(table, values), os.path.join(tmp, f"{table}.parquet"))
-    open(os.path.join(tmp, SUCCESS), "w").close()
-    shutil.rmtree(folder, ignore_errors=True)
-    os.replace(tmp, folder)
+    sink = ParquetSink(folder, known, part_docs)
+    tally = run_shard(_read_slices(slices), stages, sink, batch_size=batch_size, lines=lines, default_date=default_date)
+    return ShardResult(parts=sink.parts, rejects=sink.rejects, unchanged=tally.unchanged, files=paths,
+                       known_actors=sink.known_actors, busy=time.perf_counter() - began,
+                       timeline=(os.getpid(), began_at, time.time()))
 
 
 def _worker_stages(model: str | None, known_actors: list):

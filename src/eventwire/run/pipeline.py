@@ -1,32 +1,30 @@
-"""The pipeline as a plain list: read -> extract -> NLP stages -> store.
+"""The in-process executor: read -> extract -> NLP stages -> store, in one process.
 
-`run_paths` streams records from the readers, skips the ones already stored
-(a document's id is the hash of its raw content), extracts articles, runs the
-analysis stages batch by batch and writes analysed documents in transactions of
-`WRITE_DOCS` (a DuckDB statement has a fixed cost per table, which dominates small
-writes of short documents; a crash loses at most one unwritten group, which the
-next run redoes).
+`run_paths` counts the input's lines and records in a first pass, then streams every record through
+`run.shard.run_shard` into a `DuckSink` (documents already stored are skipped, analysed ones are
+written in transactions of `WRITE_DOCS`) and ends with the corpus-level story update. `process_one`
+is the same runner into memory, for one text.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eventwire.errors import RejectedInput
-from eventwire.extract import extract
 from eventwire.extract.repeats import LineCounter, site_of
 from eventwire.ingest import RawItem, read_paths
-from eventwire.ingest.dates import resolve_date, user_date
-from eventwire.ingest.readers import STDIN, check_inputs, content_hash, file_uri
+from eventwire.ingest.dates import user_date
+from eventwire.ingest.readers import STDIN, check_inputs, content_hash
 from eventwire.ingest.sniff import sniff
-from eventwire.records import Document, Reject, Source
+from eventwire.records import Document, Reject
 from eventwire.run.progress import RunProgress, count_files
-from eventwire.run.stages import Work, build_stages
+from eventwire.run.shard import WRITE_DOCS, DuckSink, MemorySink, ShardTally, extract_new, run_shard, to_work
+from eventwire.run.stages import Pipeline, build_stages
 
-#: Analysed documents held before one write transaction.
-WRITE_DOCS = 256
+__all__ = ["Summary", "WRITE_DOCS", "analyse_one", "extract_new", "line_evidence", "process_one", "run_paths",
+           "to_work", "update_corpus"]
 
 
 @dataclass
@@ -50,38 +48,24 @@ class Summary:
         return self.new + self.unchanged > 0
 
 
-def to_work(item: RawItem, lines: LineCounter | None = None, default_date: str | None = None) -> Work:
-    """Extract one raw record; raises RejectedInput when it holds no article.
-
-    `lines`: counts of lines over the whole input (see `line_evidence`), so that text dumps lose
-    the lines their site or crawl repeats on every page. `default_date`: the user's date (checked, ISO)
-    for a document that has none of its own and none in its path (`ingest.dates.resolve_date`).
-    """
-    repeated = lines.view(site_of(item.url)) if lines is not None and item.kind == "text" else frozenset()
-    article = extract(item, repeated)
-    source = Source(item.content_hash, item.path, article.url, item.format, item.record, item.content_hash, item.size,
-                    file_uri(item.path))
-    day, day_source = resolve_date(article.date, article.date_source, item.path, default_date)
-    doc = Document(
-        id=item.content_hash, url=article.url, title=article.title, date=day, site=article.site,
-        authors=article.authors, language=article.language, text=article.text,
-        encoding=item.encoding, encoding_source=item.encoding_source, repairs=article.repairs,
-        date_source=day_source,
-    )
-    return Work(source, doc, engine=article.engine)
-
-
 def process_one(content: str, url: str | None = None, date: str | None = None, title: str | None = None,
                 model: str | None = None, path: str = "<input>") -> Document:
-    """Full analysis of one text or HTML page, without a database."""
+    """Full analysis of one text or HTML page, without a database; RejectedInput when it holds no article."""
     data = content.encode("utf-8", "surrogatepass")
     fmt = sniff(data[:8192], path)
     kind = "html" if fmt == "html" else "text"
     item = RawItem(path, 0, fmt if fmt in ("html", "text") else "text", kind, content, content_hash(data),
                    len(data), url, date, title, date_source="user")
-    work = to_work(item)
-    build_stages(model)([work])
-    return work.document
+    return analyse_one(item, build_stages(model))
+
+
+def analyse_one(item: RawItem, pipeline: Pipeline) -> Document:
+    """One record through the shard runner into memory (`process_one`, `eventwire process`)."""
+    sink = MemorySink()
+    run_shard([item], pipeline, sink)
+    if sink.rejects:
+        raise RejectedInput(sink.rejects[0].reason)
+    return sink.documents[0]
 
 
 def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None = None, batch_size: int = 32,
@@ -98,7 +82,6 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
     check_inputs(paths)  # an empty folder must not leave an empty database behind
     summary = Summary()
     started = time.perf_counter()
-    seen: set[str] = set()
     tally = summary.progress
     tally.files_total = count_files(paths)
 
@@ -111,56 +94,28 @@ def run_paths(paths: list[str], db: str = "eventwire.duckdb", model: str | None 
             progress(summary)
 
     lines = line_evidence(paths, tally, progress and (lambda: progress(summary)))
+    shard = ShardTally(files=summary.files)
+
+    def notify(kind: str, n: int) -> None:
+        if kind == "analysing":
+            tally.in_analysis = n
+            settle()
+        else:
+            settle(kind)
+
     with Store(db) as store:
         stages = build_stages(model, store.load_known_actors())
         tally.begin()
         settle()
-        unwritten: list[tuple[Source, Document, str]] = []
-
-        def write() -> None:
-            summary.new += store.write(unwritten, stages.state(changed_only=True))
-            unwritten.clear()
-            store.release()  # `eventwire serve` may read the file while the next batch is analysed
-
-        for batch, rejects in _batches(read_paths(paths), store, seen, summary, batch_size, lines, default_date,
-                                       settle):
-            if rejects:
-                store.reject(rejects)
-                summary.rejected += len(rejects)
-                summary.reject_reasons.extend(rejects)
-                for r in rejects:
-                    if on_reject:
-                        on_reject(r)
-                    settle("rejected")
-            if batch:
-                store.release()
-                tally.in_analysis = len(batch)
-                settle()
-                stages(batch)
-                unwritten.extend((w.source, w.document, w.engine) for w in batch)  # the spaCy Docs can go
-                summary.non_english += sum(1 for w in batch if w.document.language not in (None, "en"))
-                if len(unwritten) >= WRITE_DOCS:
-                    write()
-                for _ in batch:
-                    settle("analysed")
-        write()
+        sink = DuckSink(store, WRITE_DOCS, on_reject)
+        run_shard(read_paths(paths), stages, sink, batch_size=batch_size, lines=lines, default_date=default_date,
+                  tally=shard, notify=notify)
+        summary.new, summary.unchanged, summary.non_english = sink.new, shard.unchanged, shard.non_english
+        summary.rejected, summary.reject_reasons = len(shard.rejects), shard.rejects
         summary.stories = update_corpus(store)
         summary.counts = store.counts()
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def extract_new(item: RawItem, stored: Container[str], seen: set[str],
-                lines: LineCounter | None, default_date: str | None = None) -> Work | Reject | None:
-    """The item's `Work`; None when it is stored already or came earlier in this run; a `Reject`
-    when it holds no article."""
-    if item.content_hash in stored or item.content_hash in seen:
-        return None
-    seen.add(item.content_hash)
-    try:
-        return to_work(item, lines, default_date)
-    except RejectedInput as exc:
-        return Reject(item.path, str(exc), item.record)
 
 
 def line_evidence(paths: list[str], tally: RunProgress | None = None,
@@ -192,40 +147,3 @@ def update_corpus(store) -> dict:
     from eventwire.stories import update
 
     return update(store.con)
-
-
-def _batches(items: Iterator[RawItem | Reject], store, seen: set[str], summary: Summary,
-             size: int, lines: LineCounter | None, default_date: str | None = None,
-             settle: Callable[[str], None] = lambda kind: None) -> Iterator[tuple[list[Work], list[Reject]]]:
-    batch: list[Work] = []
-    rejects: list[Reject] = []
-    pending: list[RawItem] = []
-
-    def flush_pending() -> None:
-        stored = store.existing_ids(i.content_hash for i in pending)
-        store.fill_uris({i.content_hash: uri for i in pending if i.content_hash in stored and (uri := file_uri(i.path))})
-        for item in pending:
-            work = extract_new(item, stored, seen, lines, default_date)
-            if work is None:
-                summary.unchanged += 1
-                settle("unchanged")
-            elif isinstance(work, Reject):
-                rejects.append(work)
-            else:
-                batch.append(work)
-        pending.clear()
-
-    for item in items:
-        summary.files.add(item.path)
-        if isinstance(item, Reject):
-            rejects.append(item)
-        else:
-            pending.append(item)
-        if len(pending) >= size:
-            flush_pending()
-        if len(batch) >= size or len(rejects) >= size:
-            yield batch, rejects
-            batch, rejects = [], []
-    flush_pending()
-    if batch or rejects:
-        yield batch, rejects

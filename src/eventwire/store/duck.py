@@ -110,12 +110,14 @@ class Store:
         self._insert(rows, known_actors)
         return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
 
-    def insert(self, rows: dict[str, list[tuple]]) -> int:
-        """Insert prepared rows (from `table_rows` or a worker's Parquet part) in one transaction."""
+    def insert(self, rows: dict[str, list[tuple]], known_actors: list[KnownActor] | None = None) -> int:
+        """Insert prepared rows (from `run.shard.shard_rows`) and the actor identities learnt with them in one
+        transaction; returns how many documents were new (a document stored already is left as it is)."""
         if not rows.get("documents"):
+            self.save_known_actors(known_actors or [])
             return 0
         before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        self._insert(rows)
+        self._insert(rows, known_actors)
         return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
 
     def insert_parquet(self, folder: str, known_actors: list[KnownActor] | None = None) -> int:
