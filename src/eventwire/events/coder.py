@@ -43,7 +43,7 @@ from eventwire.events.modality import apply_modality
 from eventwire.events.parse import hyphen_partner, lemmas, objects_of, sentences, speaker_part, verb_like_root
 from eventwire.events.roles import assign_roles, fold_complement, fold_protest_demands, fold_purpose
 from eventwire.events.tables import lookup
-from eventwire.events.triggers import Found, light_event, noun_event, obligation_event, verb_event
+from eventwire.events.triggers import Found, light_event, noun_event, obligation_event, occurred, verb_event
 from eventwire.records import Document, Event, Span
 
 Resolver = Callable[[str], tuple[str | None, str | None]]
@@ -127,7 +127,8 @@ class Coder:
         target = self.actor(_outside(hit.target, source), document, doc, places=code.quad_class == 4,
                             harmed=code.quad_class == 4, own_first=True, besides=_owner_skip(hit, source),
                             towns=set(hit.towns))
-        if hit.nominal and hit.role != "light":
+        happened = hit.nominal and hit.trigger is hit.clause and occurred(hit.trigger)
+        if hit.nominal and hit.role != "light" and not happened:
             needed = target if hit.noun_role == "patient" else source
             if not has_identity(needed):
                 return None  # a free-standing event noun needs its agent (or, for "killing of", its victim)
@@ -152,7 +153,7 @@ class Coder:
         source, target = domestic(source, target)
         if not (has_identity(source) or has_identity(target)) and not _material(code):
             return None  # a statement or promise by nobody identifiable is not data; a riot by "locals" still is
-        if code.quad_class == 4 and not has_identity(source) and agentless_hazard(hit, sent):
+        if code.quad_class == 4 and not has_identity(source) and not happened and agentless_hazard(hit, sent):
             return None  # an earthquake, a crash or an outbreak is not an assault: no one did it
         context = list(code.context)
         context += [c for c in sentence_contexts(sent) + hit.aux if c not in context]

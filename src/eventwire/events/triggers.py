@@ -144,9 +144,20 @@ def noun_event(tok) -> Found | None:
     if tok.ent_type_ in ("DATE", "TIME") or not (tok.text[:1].islower() or _sentence_initial_noun(tok)):
         return None
     entry = _match(lx.nouns().get(tok.lemma_.lower(), []), tok)
-    if entry is None or entry.role == "light":
+    if entry is None or (entry.role == "light" and not occurred(tok)):
         return None
     return Found(tok, entry.cameo, entry.role, tok, nominal=True, noun_role=entry.role)
+
+
+def occurred(tok) -> bool:
+    """'Clashes left five dead', 'riots broke out in several towns', 'fighting erupted': a clash, riot or
+    protest said to have happened is an event even when no party is named (ACLED reports them so); only
+    for violence and protest, not 'talks resumed' or 'a patrol hit a mine'."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in lx.word_class("occurverb"):
+        return False
+    entry = _match(lx.nouns().get(tok.lemma_.lower(), []), tok)
+    code = lookup(entry.cameo) if entry is not None else None
+    return code is not None and code.plover in ("ASSAULT", "PROTEST")
 
 
 def _sentence_initial_noun(tok) -> bool:
