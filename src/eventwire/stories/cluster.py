@@ -90,7 +90,8 @@ STATIC_BLEND = Blend(weight=0.2, join=0.3, merge=0.15)
 #: Chosen the same way on a grid of weight 0.3-0.7, join 0.25-0.4, fold 0.12-0.25.
 MINILM_BLEND = Blend(weight=0.6, join=0.35, merge=0.2)
 #: Group-average bars when either side is undated (see the module docstring): chosen on half 0 of
-#: the undated BBC and Reuters sets (`python -m eventwire.eval.undated`), half 1 held out.
+#: the undated BBC and Reuters sets (`python -m eventwire.eval.undated`), half 1 held out. What else
+#: was tried on half 0 and did not help (names, IDF, length and two-signal bars) is in `eval/undated.py`.
 UNDATED_BLEND = Blend(weight=0.2, join=0.1, merge=0.1)
 #: Cosine of the embeddings of two unrelated leads (averaged word pieces of long texts all point one
 #: way: 0.6-0.7 apart from topic); only what is above it counts in the undated blend.
