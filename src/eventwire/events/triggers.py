@@ -111,8 +111,8 @@ def _role_words() -> frozenset[str]:
     from eventwire.knowledge.lexicon import sector_terms
 
     return frozenset(t for t in sector_terms() if t.isalpha() and t.endswith(_PERSON_ENDINGS)
-                     and not t.endswith("ment") and t not in ("chamber", "power", "center", "centre")) \
-        | {"constable", "cop", "naxalite", "maoist", "jihadist"}
+                     and not t.endswith("ment") and t not in lx.word_class("role_not_person")) \
+        | lx.word_class("role_person")
 
 
 def obligation_event(tok) -> Found | None:
