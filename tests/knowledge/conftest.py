@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def annotate():
-    from eventwire.eval.knowledge import _annotate
+    from eventwire.knowledge.stage import annotate_texts as _annotate
 
     def run(text: str, date: str | None = None):
         return _annotate([text], [date])[0][0]

@@ -106,7 +106,7 @@ def test_users_actors_file_wins_and_a_bad_row_is_one_clear_error(tmp_path, monke
 def test_a_country_named_alone_is_its_government_and_a_modifier_takes_its_heads_role(annotate):
     text = "Senior Hungarian and Romanian officials agreed on Wednesday. Iran said it would reply."
     doc = annotate(text)
-    from eventwire.eval.knowledge import _annotate
+    from eventwire.knowledge.stage import annotate_texts as _annotate
 
     document, parsed = _annotate([text])[0]
     start = text.index("Romanian")

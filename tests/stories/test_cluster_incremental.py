@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from eventwire.eval.stories import bcubed, load_articles, memory_db
+from eventwire.eval.stories import bcubed, load_articles
+from eventwire.store.schema import memory_db
 from eventwire.stories import update
 
 _TOPICS = {  # three happenings, each with its own words, reported over the same twelve hours

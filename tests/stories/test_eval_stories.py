@@ -55,7 +55,8 @@ def test_uci_clustering_with_embeddings_beats_words_alone(shared):
 
 def test_headline_entities_reach_update_as_names():
     """The eval stores the NLP stage's entities, so `update._names` gives the clusterer names."""
-    from eventwire.eval.stories import headline_entities, load_articles, load_entities, memory_db
+    from eventwire.eval.stories import headline_entities, load_articles, load_entities
+    from eventwire.store.schema import memory_db
     from eventwire.stories.update import _names
 
     article = {"id": "a1", "title": "Obama meets Merkel in Berlin", "text": "Obama meets Merkel in Berlin",
@@ -80,7 +81,7 @@ def test_uci_with_dates_removed_runs_the_undated_path(shared):
 def test_undated_score_counts_purity_and_merged_events_across_labels():
     import json
 
-    from eventwire.eval.stories import memory_db
+    from eventwire.store.schema import memory_db
     from eventwire.eval.undated import score
 
     con = memory_db()

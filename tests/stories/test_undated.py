@@ -78,7 +78,8 @@ def test_undated_stories_keep_no_time_state():
 def test_undated_headlines_are_brief_and_stay_brief_across_batches():
     """Headlines and notes with no date are scored against centroids (group averages of a few words
     are too low to join them), and the stored story remembers it for the next batch."""
-    from eventwire.eval.stories import load_articles, memory_db
+    from eventwire.eval.stories import load_articles
+    from eventwire.store.schema import memory_db
     from eventwire.stories import update
 
     heads = ["Nurses strike at Leeds infirmary over pay", "Leeds infirmary nurses begin pay strike",

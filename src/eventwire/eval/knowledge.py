@@ -48,18 +48,9 @@ def _nlp():
 
 
 def _annotate(texts: list[str], dates: list[str | None] | None = None, stage=None):
-    """Documents with the knowledge stage run over them, built straight from text (no extraction step)."""
-    from eventwire.knowledge.stage import KnowledgeStage
-    from eventwire.records import Document
+    from eventwire.knowledge.stage import annotate_texts
 
-    stage = stage or KnowledgeStage()
-    docs = []
-    for i, (text, doc) in enumerate(zip(texts, _nlp().pipe(texts, batch_size=32))):
-        document = Document(id=str(i), url=None, title=None, date=(dates or [None] * len(texts))[i], site=None,
-                            authors=[], language="en", text=text)
-        stage.annotate(document, doc)
-        docs.append((document, doc))
-    return docs
+    return annotate_texts(texts, dates, stage)
 
 
 # --- casualties -------------------------------------------------------------------------------

@@ -32,7 +32,6 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-import duckdb
 
 from eventwire.stories._db import insert
 from eventwire.stories import cluster as clustering
@@ -41,16 +40,9 @@ from eventwire.stories.cluster import Clusterer
 from eventwire.stories.terms import term_counts
 from eventwire.eval.merging import eval_merging, eval_merging_pipeline, stable_id
 from eventwire.stories.update import update
-from eventwire.store.schema import TABLES, ddl, to_cell
+from eventwire.store.schema import TABLES, memory_db, to_cell
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-def memory_db() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    for statement in ddl():
-        con.execute(statement)
-    return con
 
 
 def load_articles(con, articles: list[dict]) -> None:

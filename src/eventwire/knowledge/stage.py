@@ -58,3 +58,21 @@ class KnowledgeStage(Component):
             return fn(*args)
         finally:
             self.seconds[name] += time.perf_counter() - started
+
+
+def annotate_texts(texts: list[str], dates: list[str | None] | None = None, stage: KnowledgeStage | None = None):
+    """(Document, spaCy doc) for each text with the knowledge stage run over it, built straight from text (no
+    extraction, no events): what the knowledge evaluations and tests read."""
+    from eventwire.nlp import load_model
+    from eventwire.records import Document
+
+    stage = stage or KnowledgeStage()
+    dates = dates or [None] * len(texts)
+    docs = []
+    for i, (text, doc) in enumerate(zip(texts, load_model(None).pipe(texts, batch_size=32))):
+        document = Document(id=str(i), url=None, title=None, date=dates[i], site=None, authors=[], language="en",
+                            text=text)
+        stage.annotate(document, doc)
+        docs.append((document, doc))
+    return docs
+

@@ -79,3 +79,14 @@ def to_cell(value: Any, sql: str) -> Any:
             value = [v.to_dict() if is_dataclass(v) else v for v in value]  # type: ignore[union-attr]
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def memory_db():
+    """An in-memory DuckDB database with the whole schema: for evaluations and tests of the corpus steps."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    for statement in ddl():
+        con.execute(statement)
+    return con
+
