@@ -101,3 +101,12 @@ def test_ranges_and_open_ended_counts():
 ])
 def test_a_breakdown_after_a_count_is_not_more_people(analyse, text, total):
     assert _tolls(analyse(text), "kidnapped") == [total]
+
+
+def test_another_after_a_count_is_one_more(analyse):
+    document = analyse("Police arrested two protesters and another was detained later.")
+    assert sorted(_tolls(document, "arrested")) == [1, 2]
+
+
+def test_a_fraction_is_not_one_person(analyse):
+    assert _tolls(analyse("A third of the villagers were killed in the attack.")) == []

@@ -13,6 +13,10 @@ from eventwire.knowledge.numbers import parse_number
 from eventwire.nlp.spacy_nlp import doc_text
 
 
+#: 'Two soldiers were killed and a third was wounded': an ordinal after 'a' counts one more person.
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
 def number_of(noun, victim: bool = False) -> tuple[float, float | None, int, int] | None:
     """How many the noun phrase counts: its number modifier, 'a'/'one', a vague 'hundreds of', or the noun itself."""
     doc = noun.doc
@@ -32,6 +36,9 @@ def number_of(noun, victim: bool = False) -> tuple[float, float | None, int, int
     if before is not None:
         return before
     dets = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")]
+    if victim and (noun.lower_ == "another" or dets and noun.lower_ in _ORDINALS) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return 1.0, None, noun.left_edge.idx, noun.idx + len(noun.text)  # 'a third was wounded'; not 'a third of'
     if dets and noun.tag_ in ("NN", "NNP"):
         return 1.0, None, dets[0].idx, dets[0].idx + len(dets[0].text)
     if victim and noun.tag_ in ("NN", "NNP") and (noun.ent_type_ == "PERSON" or any(
