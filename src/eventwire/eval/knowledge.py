@@ -31,6 +31,7 @@ from pathlib import Path
 
 from eventwire.knowledge import lexicon as lx
 from eventwire.knowledge.quotes.marks import MIN_QUOTE_WORDS, word_count
+from eventwire.knowledge.stage import annotate_texts
 
 LABELS = Path(__file__).parent / "data" / "bbc_politics_quotes.jsonl"
 #: Ten more articles (043-052) labelled after the quote rules were written, to see how they hold up unseen.
@@ -45,12 +46,6 @@ def _nlp():
     from eventwire.nlp import load_model
 
     return load_model(None)
-
-
-def _annotate(texts: list[str], dates: list[str | None] | None = None, stage=None):
-    from eventwire.knowledge.stage import annotate_texts
-
-    return annotate_texts(texts, dates, stage)
 
 
 # --- casualties -------------------------------------------------------------------------------
@@ -70,7 +65,7 @@ def casualties(path: Path, limit: int = 0) -> dict:
     hits = Counter()
     misses = []
     events = EventStage()
-    for row, (document, doc) in zip(rows, _annotate([r["notes"] for r in rows])):
+    for row, (document, doc) in zip(rows, annotate_texts([r["notes"] for r in rows])):
         events([SimpleNamespace(document=document, doc=doc)])
         tolls = [e.killed.value for e in document.events if e.killed and e.killed.value is not None]
         gold = int(row["fatalities"] or 0)
@@ -147,7 +142,7 @@ def quotes(corpus: Path, labels: Path = LABELS) -> dict:
     for g in lines[1:]:
         gold_by_file[g["file"]].append(g)
     raws = [(corpus / f).read_text("utf-8") for f in files]
-    annotated = _annotate(raws)  # the raw file as the text, so label offsets apply as they are
+    annotated = annotate_texts(raws)  # the raw file as the text, so label offsets apply as they are
     span_tp = spk_tp = n_pred = n_gold = found = spk_right = 0
     errors = []
     for f, (document, _) in zip(files, annotated):
@@ -214,7 +209,7 @@ def actors(path: Path) -> dict:
     from eventwire.knowledge.actors.index import identity_at
 
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    docs = _annotate([r["text"] for r in rows])
+    docs = annotate_texts([r["text"] for r in rows])
     c_ok = c_n = s_ok = s_n = 0
     misses = []
     for row, (document, parsed) in zip(rows, docs):

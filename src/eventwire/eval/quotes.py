@@ -121,11 +121,11 @@ def _ratios(c: dict[str, int]) -> dict:
 
 def predictions(texts: dict[str, str]) -> dict[str, list[dict]]:
     """eventwire's quotes on each file (the raw file as the text, so label offsets apply as they are)."""
-    from eventwire.eval.knowledge import _annotate
+    from eventwire.knowledge.stage import annotate_texts
 
     files = sorted(texts)
     out = {}
-    for file, (document, _) in zip(files, _annotate([texts[f] for f in files])):
+    for file, (document, _) in zip(files, annotate_texts([texts[f] for f in files])):
         out[file] = [{"start": q.start, "end": q.end, "speaker": q.speaker,
                       "kind": "direct" if q.direct else "indirect"} for q in document.quotes]
     return out

@@ -26,8 +26,7 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
         if hit.role == "neg" or (hit.role == "intent" and hit.cameo in ("", "-")):
             hit.role = "folded"  # "failed to" alone is not an event
         elif comp is not None:  # "demanded that Hamas renounce ...": Hamas is the one asked
-            hit.inner = [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
-            hit.inner += [t for t in verb_targets(comp) if t not in hit.inner]
+            hit.inner = _clause_parties(comp)
         return
     plover = lookup(inner.cameo).plover
     inner_targets = _inner_targets(inner, addressee_first=lookup(hit.cameo).plover == "REQUEST")
@@ -44,9 +43,8 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
         # "the judge ordered Smith jailed", "ordered the prisoners freed": the one with the power to order it
         # does it (CAMEO codes the authority as the source of the arrest); whom it orders is who is arrested.
         # Not for force: in "ordered his men to fire on the crowd" the men are the means, not the target
-        targets = [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
         hit.cameo, hit.role = inner.cameo, "act"
-        hit.inner = targets + [t for t in verb_targets(comp) + inner_targets if t not in targets]
+        hit.inner = _clause_parties(comp, inner_targets)
         return
     if hit.role == "intent":
         intent, threat = lx.shifts().get(plover or "", (None, None))
@@ -54,6 +52,12 @@ def fold_complement(hit: Found, found: dict[int, Found]) -> None:
         if threat and not intent:
             hit.aux.append("future")
     hit.inner = inner_targets
+
+
+def _clause_parties(comp, more: list = ()) -> list:
+    """Who a complement clause is about: its subject and object first, then its other targets."""
+    out = [k for k in comp.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return out + [t for t in verb_targets(comp) + list(more) if t not in out]
 
 
 _COMMANDS = {"order", "direct", "instruct", "command"}

@@ -13,7 +13,7 @@ from eventwire.knowledge.numbers import parse_number
 from eventwire.nlp.spacy_nlp import doc_text
 
 
-#: 'Two soldiers were killed and a third was wounded': an ordinal after 'a' counts one more person.
+#: 'a third was wounded' (when the parse makes it the victim), like 'another was detained': one more person.
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -38,7 +38,7 @@ def number_of(noun, victim: bool = False) -> tuple[float, float | None, int, int
     dets = [c for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "one")]
     if victim and (noun.lower_ == "another" or dets and noun.lower_ in _ORDINALS) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return 1.0, None, noun.left_edge.idx, noun.idx + len(noun.text)  # 'a third was wounded'; not 'a third of'
+        return 1.0, None, noun.left_edge.idx, noun.idx + len(noun.text)  # 'another was detained'; not 'a third of them'
     if dets and noun.tag_ in ("NN", "NNP"):
         return 1.0, None, dets[0].idx, dets[0].idx + len(dets[0].text)
     if victim and noun.tag_ in ("NN", "NNP") and (noun.ent_type_ == "PERSON" or any(
